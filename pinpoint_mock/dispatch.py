@@ -1,0 +1,179 @@
+"""One request in, one response out: injected faults, validation, the operation table,
+and the call log. Every way in (botocore hook, HTTP server, ``responses``) ends here."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pinpoint_mock import model, wire
+from pinpoint_mock.errors import MockError, ServiceError
+from pinpoint_mock.options import Options
+from pinpoint_mock.pagination import TokenCodec
+from pinpoint_mock.registrations import describe, operations
+from pinpoint_mock.registrations.records import Registration, Version
+from pinpoint_mock.registrations.review import run_policy
+from pinpoint_mock.store import RegionState, Store
+from pinpoint_mock.validation import validator
+
+Handler = Callable[["Context", dict[str, Any]], dict[str, Any]]
+
+HANDLERS: dict[str, Handler] = {
+    "CreateRegistration": operations.create_registration,
+    "CreateRegistrationVersion": operations.create_registration_version,
+    "DeleteRegistration": operations.delete_registration,
+    "DescribeRegistrations": describe.describe_registrations,
+    "DescribeRegistrationVersions": describe.describe_registration_versions,
+    "DiscardRegistrationVersion": operations.discard_registration_version,
+    "SubmitRegistrationVersion": operations.submit_registration_version,
+}
+
+
+def not_modelled(operation: str) -> ServiceError:
+    return ServiceError(
+        "NotImplemented",
+        f"PinpointSMSVoiceV2.{operation} is not modelled by pinpoint-mock, so it was answered "
+        "here and sent nowhere. Modelled operations: " + ", ".join(sorted(HANDLERS)) + ".",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One answered call: what was asked, and the result or the error code."""
+
+    operation: str
+    params: dict[str, Any]
+    response: dict[str, Any] | None
+    error: str | None
+    account_id: str
+    region: str
+    request_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    service: Service
+    state: RegionState
+    request: wire.Request
+
+
+class Service:
+    """The state and behaviour behind one activation (or one server)."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.store = Store()
+        self.tokens = TokenCodec()
+        self.calls: list[Call] = []
+        self._faults: dict[str, deque[list[Any]]] = {}
+        self._faults_lock = threading.Lock()
+
+    # -- the way in ---------------------------------------------------------------------
+
+    def answer(self, headers: Mapping[str, str], body: bytes, url: str) -> wire.Response:
+        request_id = wire.new_request_id()
+        try:
+            request = wire.decode(headers, body, url, self.options.account_id, request_id)
+        except ServiceError as error:
+            return wire.encode_error(error, request_id)
+        return self.handle(request)
+
+    def handle(self, request: wire.Request) -> wire.Response:
+        try:
+            result = self._call(request)
+        except ServiceError as error:
+            self._record(request, None, error.code)
+            return wire.encode_error(error, request.request_id)
+        except (MockError, LookupError):
+            raise  # misuse of the mock: the test author gets it in Python
+        except Exception as bug:  # never a traceback out of the mock: a 500 the SDK expects
+            internal = ServiceError(
+                "InternalServerException",
+                f"pinpoint-mock failed inside on {request.operation}: "
+                f"{type(bug).__name__}: {bug}. This is a bug in pinpoint-mock; please report it.",
+            )
+            self._record(request, None, internal.code)
+            return wire.encode_error(internal, request.request_id)
+        self._record(request, result, None)
+        return wire.encode_result(result, request.request_id)
+
+    def _call(self, request: wire.Request) -> dict[str, Any]:
+        operation = request.operation
+        if self._faults:
+            fault = self._take_fault(operation)
+            if fault is not None:
+                raise fault
+        handler = HANDLERS.get(operation)
+        if handler is None:
+            raise not_modelled(operation)
+        validator(operation)(request.params)
+        state = self.store.region(request.account_id, request.region)
+        with state.lock:
+            return handler(Context(self, state, request), request.params)
+
+    def _record(
+        self, request: wire.Request, result: dict[str, Any] | None, error: str | None
+    ) -> None:
+        self.calls.append(
+            Call(
+                request.operation,
+                request.params,
+                result,
+                error,
+                request.account_id,
+                request.region,
+                request.request_id,
+            )
+        )
+
+    # -- faults -------------------------------------------------------------------------
+
+    def inject(self, operation: str, error: ServiceError, times: int) -> None:
+        with self._faults_lock:
+            self._faults.setdefault(operation, deque()).append([times, error])
+
+    def _take_fault(self, operation: str) -> ServiceError | None:
+        with self._faults_lock:
+            queue = self._faults.get(operation)
+            if not queue:
+                return None
+            entry = queue[0]
+            entry[0] -= 1
+            if entry[0] == 0:
+                queue.popleft()
+                if not queue:
+                    del self._faults[operation]
+            error: ServiceError = entry[1]
+            return error
+
+    # -- review ---------------------------------------------------------------------------
+
+    def auto_review(self, state: RegionState, reg: Registration, version: Version) -> None:
+        if version is reg.current:
+            run_policy(self.options.review, state, reg)
+
+    def reset(self) -> None:
+        self.store.clear()
+
+
+def check_injectable(operation: str, code: str, fields: Mapping[str, Any]) -> None:
+    """Refuse, in Python, an injection the real service could never answer."""
+    if operation not in model.operation_names():
+        raise MockError(f"{operation!r} is not an operation of pinpoint-sms-voice-v2")
+    errors = {shape.name: shape for shape in model.operation(operation).error_shapes}
+    shape = errors.get(code)
+    if shape is None:
+        raise MockError(
+            f"{operation} cannot fail with {code!r}; its modelled errors are "
+            + ", ".join(sorted(errors))
+        )
+    allowed = set(getattr(shape, "members", {})) - {"Message"}
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise MockError(
+            f"{code} has no member(s) {', '.join(unknown)}; its members are "
+            + (", ".join(sorted(allowed)) or "only Message")
+        )

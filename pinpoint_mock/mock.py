@@ -1,0 +1,156 @@
+"""Turning the mock on and off: decorator, context manager, start/stop; nesting; the
+environment.
+
+Activations nest: the outermost one creates the state and every nested one shares it;
+the state is discarded when the outermost stops.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+import unittest
+from collections.abc import Callable
+from typing import Any, TypeVar, overload
+
+from pinpoint_mock import hook
+from pinpoint_mock.dispatch import Service
+from pinpoint_mock.environment import SavedEnvironment
+from pinpoint_mock.errors import MockError
+from pinpoint_mock.options import Options
+from pinpoint_mock.sms import SmsVoiceV2Mock
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+_lock = threading.RLock()
+_depth = 0
+_current: SmsVoiceV2Mock | None = None
+_environment: SavedEnvironment | None = None
+
+
+class MockActivation:
+    """One way of turning the mock on; reusable, but not while it is already on."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self._explicit = options
+        self._options = Options.from_kwargs(options)
+        self._started = False
+
+    # -- start / stop -----------------------------------------------------------------------
+
+    def start(self) -> SmsVoiceV2Mock:
+        global _depth, _current, _environment
+        with _lock:
+            if self._started:
+                raise MockError("this activation is already started; stop() it first")
+            if _current is None:
+                saved = SavedEnvironment()
+                saved.apply()
+                service = Service(self._options)
+                _current, _environment = SmsVoiceV2Mock(service), saved
+                hook.activate(service)
+            elif self._explicit and _current.options != self._options:
+                raise MockError(
+                    "a nested activation shares the outer one's state and options; "
+                    f"the outer one has {_current.options}, this one asks for {self._options}"
+                )
+            _depth += 1
+            self._started = True
+            return _current
+
+    def stop(self) -> None:
+        global _depth, _current, _environment
+        with _lock:
+            if not self._started:
+                raise MockError("stop() without start(): this activation is not on")
+            self._started = False
+            _depth -= 1
+            if _depth == 0:
+                hook.activate(None)
+                environment, _environment, _current = _environment, None, None
+                if environment is not None:
+                    environment.restore()
+
+    def __enter__(self) -> SmsVoiceV2Mock:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- decorating ---------------------------------------------------------------------------
+
+    def __call__(self, target: T) -> T:
+        decorated: Any
+        if isinstance(target, type):
+            decorated = self._decorate_class(target)
+        elif callable(target):
+            decorated = self._decorate_function(target)
+        else:
+            raise MockError(f"mock_sms_voice_v2 decorates functions and classes, not {target!r}")
+        return decorated  # type: ignore[no-any-return]
+
+    def _fresh(self) -> MockActivation:
+        return MockActivation(self._explicit)
+
+    def _decorate_function(self, func: F) -> F:
+        if inspect.iscoroutinefunction(func):
+
+            @functools.wraps(func)
+            async def run_async(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    return await func(*args, **kwargs)
+
+            return run_async  # type: ignore[return-value]
+
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            with self._fresh():
+                return func(*args, **kwargs)
+
+        return run  # type: ignore[return-value]
+
+    def _decorate_class(self, cls: type[T]) -> type[T]:
+        if issubclass(cls, unittest.TestCase):
+            # setUp, the test and tearDown share one state: on before setUp, off after the
+            # cleanups registered by then (addCleanup runs after tearDown, also on failure).
+            original = cls.setUp
+            activation = self
+
+            def setUp(test: unittest.TestCase) -> None:
+                fresh = activation._fresh()
+                fresh.start()
+                test.addCleanup(fresh.stop)
+                original(test)
+
+            cls.setUp = setUp  # type: ignore[method-assign,assignment]
+            return cls
+        for name, value in list(vars(cls).items()):
+            if name.startswith("test") and inspect.isfunction(value):
+                setattr(cls, name, self._decorate_function(value))
+        return cls
+
+
+@overload
+def mock_sms_voice_v2(target: F, /) -> F: ...
+@overload
+def mock_sms_voice_v2(target: None = None, /, **options: Any) -> MockActivation: ...
+
+
+def mock_sms_voice_v2(target: Any = None, /, **options: Any) -> Any:
+    """Mock pinpoint-sms-voice-v2 in-process: a decorator (bare or with options), a context
+    manager yielding :class:`SmsVoiceV2Mock`, or an object with ``start()``/``stop()``.
+
+    Options: ``review`` ("manual", "approve", "deny", "authenticate" or a callable),
+    ``account_id``, ``registration_types``, ``quotas``.
+    """
+    activation = MockActivation(options)
+    if target is None:
+        return activation
+    return activation(target)
+
+
+def current() -> SmsVoiceV2Mock | None:
+    """The active mock, if any."""
+    return _current

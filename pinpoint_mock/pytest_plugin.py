@@ -1,0 +1,46 @@
+"""pytest plugin: the ``sms_voice_v2`` marker and fixtures (registered via ``pytest11``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from botocore.client import BaseClient
+
+from pinpoint_mock.mock import mock_sms_voice_v2
+from pinpoint_mock.sms import SmsVoiceV2Mock
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sms_voice_v2(review=..., account_id=..., registration_types=..., quotas=...): "
+        "options for the pinpoint-mock fixtures of this test",
+    )
+
+
+def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    marker = request.node.get_closest_marker("sms_voice_v2")
+    if marker is None:
+        return {}
+    if marker.args:
+        raise pytest.UsageError(
+            "@pytest.mark.sms_voice_v2 takes keyword options only, e.g. review='approve'"
+        )
+    return dict(marker.kwargs)
+
+
+@pytest.fixture
+def sms_voice_v2(request: pytest.FixtureRequest) -> Iterator[SmsVoiceV2Mock]:
+    """The active mock (SmsVoiceV2Mock) for the whole test."""
+    with mock_sms_voice_v2(**_marker_options(request)) as sms:
+        yield sms
+
+
+@pytest.fixture
+def sms_voice_v2_client(sms_voice_v2: SmsVoiceV2Mock) -> BaseClient:
+    """A boto3 ``pinpoint-sms-voice-v2`` client in us-east-1, answered by the mock."""
+    import boto3
+
+    return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")

@@ -1,0 +1,1 @@
+"""The registration domain: records, lifecycle, operations and the review API."""

@@ -1,0 +1,195 @@
+"""CreateRegistration, CreateRegistrationVersion, SubmitRegistrationVersion,
+DiscardRegistrationVersion and DeleteRegistration: preconditions, effects, results."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from pinpoint_mock import model
+from pinpoint_mock.errors import ServiceError, conflict, quota_exceeded, validation_error
+from pinpoint_mock.registrations import lifecycle as lc
+from pinpoint_mock.registrations.catalogue import builtin_types
+from pinpoint_mock.registrations.lookup import find
+from pinpoint_mock.registrations.records import (
+    Registration,
+    Version,
+    registration_view,
+    version_result,
+)
+from pinpoint_mock.store import now
+
+if TYPE_CHECKING:
+    from pinpoint_mock.dispatch import Context
+
+_DAY = 86_400.0
+
+
+def _refuse(reg: Registration, reason: str, why: str) -> ServiceError:
+    return conflict(reason, f"Registration {reg.id} {why}.", "registration", reg.id)
+
+
+def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    state, options = ctx.state, ctx.service.options
+    token = params.get("ClientToken")
+    fingerprint = json.dumps(
+        {k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True
+    )
+    if token is not None and token in state.client_tokens:
+        first_fingerprint, first_result = state.client_tokens[token]
+        if first_fingerprint != fingerprint:
+            raise conflict(
+                "RESOURCE_ALREADY_EXISTS",
+                f"ClientToken {token} was already used with different parameters.",
+                "registration",
+                first_result["RegistrationId"],
+            )
+        return first_result
+    kind = params["RegistrationType"]
+    if kind not in builtin_types() and kind not in options.registration_types:
+        raise validation_error(
+            f"Registration type {kind} is not supported in {state.region}.",
+            "UNKNOWN_REGISTRATION_TYPE",
+            [{"Name": "registrationType", "Message": f"Unknown registration type {kind}."}],
+        )
+    tags = params.get("Tags")
+    if tags:
+        _check_unique_keys(tags)
+    limit = options.quotas.get("REGISTRATIONS_PER_ACCOUNT")
+    if limit is not None and len(state.registrations) >= limit:
+        raise quota_exceeded("REGISTRATIONS_PER_ACCOUNT", limit)
+    at = now()
+    reg = Registration(
+        id="registration-" + uuid.uuid4().hex,
+        type=kind,
+        account_id=state.account_id,
+        region=state.region,
+        seq=state.next_seq(),
+        created=at,
+        versions=[Version(1, lc.DRAFT, {lc.history_key(lc.DRAFT): at})],
+        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,
+    )
+    state.add(reg)
+    ctx.service.store.index(reg.id, state)
+    result = {
+        "RegistrationArn": reg.arn,
+        "RegistrationId": reg.id,
+        "RegistrationType": reg.type,
+        "RegistrationStatus": reg.status,
+        "CurrentVersionNumber": 1,
+        "CreatedTimestamp": reg.created,
+    }
+    if reg.tags:
+        result["Tags"] = reg.tags
+    if token is not None:
+        state.client_tokens[token] = (fingerprint, result)
+    return result
+
+
+def _check_unique_keys(tags: list[dict[str, str]]) -> None:
+    seen: set[str] = set()
+    for i, tag in enumerate(tags, 1):
+        if tag["Key"] in seen:
+            message = f"Tag key '{tag['Key']}' appears more than once."
+            raise validation_error(
+                message,
+                "FIELD_VALIDATION_FAILED",
+                [{"Name": f"tags.{i}.member.key", "Message": message}],
+            )
+        seen.add(tag["Key"])
+
+
+_OPEN = frozenset({lc.DRAFT, *lc.UNDER_REVIEW})
+
+
+def create_registration_version(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    state = ctx.state
+    reg = find(state, params["RegistrationId"])
+    if reg.closed:
+        raise _refuse(reg, "CREATE_REGISTRATION_VERSION_NOT_ALLOWED", "is CLOSED")
+    current = reg.current
+    if current.status in _OPEN:
+        raise _refuse(
+            reg,
+            "CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+            f"already has version {current.number} in status {current.status}",
+        )
+    at = now()
+    limit = ctx.service.options.quotas.get("REGISTRATION_VERSIONS_CREATED_PER_DAY")
+    if limit is not None:
+        created = state.versions_created
+        while created and created[0] <= at - _DAY:
+            created.popleft()
+        if len(created) >= limit:
+            raise quota_exceeded("REGISTRATION_VERSIONS_CREATED_PER_DAY", limit)
+        created.append(at)
+    version = Version(current.number + 1, lc.DRAFT, {lc.history_key(lc.DRAFT): at})
+    reg.versions.append(version)
+    reg.status = lc.registration_status(reg)
+    return version_result(reg, version)
+
+
+def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    reg = find(ctx.state, params["RegistrationId"])
+    current = reg.current
+    if reg.closed:
+        raise _refuse(reg, "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED", "is CLOSED")
+    if current.status in lc.UNDER_REVIEW:
+        raise _refuse(
+            reg,
+            "REGISTRATION_ALREADY_SUBMITTED",
+            f"version {current.number} is already {current.status}",
+        )
+    if current.status != lc.DRAFT:
+        raise _refuse(
+            reg,
+            "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
+            f"has no draft to submit: version {current.number} is {current.status}; "
+            "create a new version first",
+        )
+    current.aws_review = bool(params.get("AwsReview", False))
+    lc.enter(current, lc.SUBMITTED, now())
+    reg.status = lc.registration_status(reg)
+    result = version_result(reg, current)
+    if "AwsReview" in model.members("SubmitRegistrationVersionResult"):
+        result["AwsReview"] = current.aws_review
+    ctx.service.auto_review(ctx.state, reg, current)  # after the result: shows SUBMITTED
+    return result
+
+
+def discard_registration_version(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    reg = find(ctx.state, params["RegistrationId"])
+    current = reg.current
+    discardable = current.status in lc.UNDER_REVIEW or (
+        current.status == lc.DRAFT and len(reg.versions) > 1
+    )
+    if reg.closed or not discardable:
+        why = (
+            "is CLOSED"
+            if reg.closed
+            else "has only its first draft; delete the registration instead"
+            if current.status == lc.DRAFT
+            else f"has no version to discard: version {current.number} is {current.status}"
+        )
+        raise _refuse(reg, "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED", why)
+    lc.enter(current, lc.DISCARDED, now())
+    reg.status = lc.registration_status(reg)
+    return version_result(reg, current)
+
+
+_UNDELETABLE = frozenset({*lc.UNDER_REVIEW.values(), lc.PROVISIONING})
+
+
+def delete_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    state = ctx.state
+    reg = find(state, params["RegistrationId"])
+    if reg.status in _UNDELETABLE:
+        raise _refuse(
+            reg,
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            f"cannot be deleted while {reg.status}",
+        )
+    state.remove(reg)
+    ctx.service.store.unindex(reg.id)
+    return registration_view(reg, lc.DELETED)

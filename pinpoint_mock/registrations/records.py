@@ -1,0 +1,96 @@
+"""The stored records of registrations and their versions, and their wire views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pinpoint_mock import model
+
+
+@dataclass(slots=True, eq=False)
+class Version:
+    number: int
+    status: str
+    # model member name (DraftTimestamp, ...) -> epoch seconds, set when first entered
+    history: dict[str, float]
+    denied_reasons: list[dict[str, str]] | None = None
+    feedback: str | None = None
+    aws_review: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class Registration:
+    id: str
+    type: str
+    account_id: str
+    region: str
+    seq: int
+    created: float
+    versions: list[Version]
+    tags: list[dict[str, str]] | None = None
+    additional_attributes: dict[str, str] | None = None
+    status: str = "CREATED"
+    approved: int | None = None
+    latest_denied: int | None = None
+    provisioning: bool = False
+    closed: bool = False
+
+    @property
+    def arn(self) -> str:
+        return f"arn:aws:sms-voice:{self.region}:{self.account_id}:registration/{self.id}"
+
+    @property
+    def current(self) -> Version:
+        return self.versions[-1]
+
+    def version(self, number: int) -> Version | None:
+        if 1 <= number <= len(self.versions):
+            return self.versions[number - 1]
+        return None
+
+
+def registration_view(reg: Registration, status: str | None = None) -> dict[str, Any]:
+    """A RegistrationInformation (also the DeleteRegistration result)."""
+    view: dict[str, Any] = {
+        "RegistrationArn": reg.arn,
+        "RegistrationId": reg.id,
+        "RegistrationType": reg.type,
+        "RegistrationStatus": status or reg.status,
+        "CurrentVersionNumber": reg.current.number,
+    }
+    if reg.approved is not None:
+        view["ApprovedVersionNumber"] = reg.approved
+    if reg.latest_denied is not None:
+        view["LatestDeniedVersionNumber"] = reg.latest_denied
+    if reg.additional_attributes:
+        view["AdditionalAttributes"] = reg.additional_attributes
+    view["CreatedTimestamp"] = reg.created
+    return view
+
+
+def version_view(version: Version) -> dict[str, Any]:
+    """A RegistrationVersionInformation."""
+    view: dict[str, Any] = {
+        "VersionNumber": version.number,
+        "RegistrationVersionStatus": version.status,
+        "RegistrationVersionStatusHistory": dict(version.history),
+    }
+    if version.denied_reasons:
+        view["DeniedReasons"] = version.denied_reasons
+    if version.feedback is not None and "Feedback" in model.members(
+        "RegistrationVersionInformation"
+    ):
+        view["Feedback"] = version.feedback
+    return view
+
+
+def version_result(reg: Registration, version: Version) -> dict[str, Any]:
+    """The result of Create-, Submit- and DiscardRegistrationVersion."""
+    return {
+        "RegistrationArn": reg.arn,
+        "RegistrationId": reg.id,
+        "VersionNumber": version.number,
+        "RegistrationVersionStatus": version.status,
+        "RegistrationVersionStatusHistory": dict(version.history),
+    }

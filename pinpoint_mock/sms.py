@@ -1,0 +1,96 @@
+"""SmsVoiceV2Mock: what a test holds while the mock is on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pinpoint_mock.dispatch import Call, Service, check_injectable
+from pinpoint_mock.errors import ServiceError
+from pinpoint_mock.options import Options
+from pinpoint_mock.registrations.lookup import registration_id
+from pinpoint_mock.registrations.review import Review
+from pinpoint_mock.registrations.snapshots import RegistrationSnapshot
+
+DEFAULT_REGION = "us-east-1"
+
+
+class SmsVoiceV2Mock:
+    """The handle on one mocked state: inspect it, drive reviews, bend the world."""
+
+    def __init__(self, service: Service) -> None:
+        self._service = service
+
+    @property
+    def options(self) -> Options:
+        return self._service.options
+
+    @property
+    def calls(self) -> list[Call]:
+        """Every call answered so far, in order."""
+        return list(self._service.calls)
+
+    def registrations(
+        self, account_id: str | None = None, region: str | None = None
+    ) -> list[RegistrationSnapshot]:
+        """Snapshots of the registrations in one account and region (default: the mock's
+        account, us-east-1), in creation order; deleted ones are gone."""
+        state = self._service.store.existing(
+            account_id or self._service.options.account_id, region or DEFAULT_REGION
+        )
+        if state is None:
+            return []
+        with state.lock:
+            return [RegistrationSnapshot.of(reg) for reg in state.order]
+
+    def review(
+        self, registration: str, *, account_id: str | None = None, region: str | None = None
+    ) -> Review:
+        """The review of a registration's latest version, found by ID or ARN anywhere in the
+        mock (an ARN pins account and region; ``account_id``/``region`` narrow the search)."""
+        store = self._service.store
+        if registration.startswith("arn:"):
+            parts = registration.split(":", 5)
+            if len(parts) == 6:
+                account_id = account_id or parts[4]
+                region = region or parts[3]
+        state = store.locate(registration) if not registration.startswith("arn:") else None
+        if state is None and account_id and region:
+            candidate = store.existing(account_id, region)
+            if candidate is not None:
+                rid = registration_id(registration, candidate)
+                if rid is not None and rid in candidate.registrations:
+                    state = candidate
+        if (
+            state is None
+            or (account_id is not None and state.account_id != account_id)
+            or (region is not None and state.region != region)
+        ):
+            where = f" in account {account_id}" if account_id else ""
+            where += f" in {region}" if region else ""
+            raise LookupError(f"no registration {registration}{where} in this mock")
+        rid = registration_id(registration, state) or registration
+        return Review(state, state.registrations[rid])
+
+    def inject_error(
+        self,
+        operation: str,
+        code: str,
+        *,
+        times: int = 1,
+        message: str | None = None,
+        **fields: Any,
+    ) -> None:
+        """Make the next ``times`` calls of ``operation`` fail with the modelled error
+        ``code`` (e.g. ``ThrottlingException``) and these members (``Reason=...``)."""
+        check_injectable(operation, code, fields)
+        if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+            raise ValueError(f"times must be a positive int, not {times!r}")
+        error = ServiceError(code, message or f"{code} injected by pinpoint-mock", **fields)
+        self._service.inject(operation, error, times)
+
+    def reset(self) -> None:
+        """Empty every account and region (the call log stays)."""
+        self._service.reset()
+
+    def __repr__(self) -> str:
+        return f"<SmsVoiceV2Mock review={self.options.review!r} account={self.options.account_id}>"

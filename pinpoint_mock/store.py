@@ -1,0 +1,90 @@
+"""State: one :class:`RegionState` per (account, region), each with its own lock.
+
+Registration IDs are unique across the whole store, so an index finds any registration
+from its ID alone (the review API needs that).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from bisect import bisect_right
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pinpoint_mock.registrations.records import Registration
+
+
+def now() -> float:
+    """The wall clock, in epoch seconds with millisecond precision (freezegun and
+    time-machine both move it)."""
+    return round(time.time(), 3)
+
+
+class RegionState:
+    """Everything one account holds in one region. Hold ``lock`` to read or change it."""
+
+    def __init__(self, account_id: str, region: str) -> None:
+        self.account_id = account_id
+        self.region = region
+        self.lock = threading.RLock()
+        self.registrations: dict[str, Registration] = {}
+        # Creation order; sequence numbers only grow, so bisect finds a page's start.
+        self.order: list[Registration] = []
+        self.client_tokens: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.versions_created: deque[float] = deque()
+        self._next_seq = 0
+
+    def next_seq(self) -> int:
+        self._next_seq += 1
+        return self._next_seq
+
+    def add(self, registration: Registration) -> None:
+        self.registrations[registration.id] = registration
+        self.order.append(registration)
+
+    def remove(self, registration: Registration) -> None:
+        del self.registrations[registration.id]
+        index = bisect_right(self.order, registration.seq, key=lambda r: r.seq) - 1
+        del self.order[index]
+
+    def after(self, seq: int) -> int:
+        """Index in ``order`` of the first registration created after ``seq``."""
+        return bisect_right(self.order, seq, key=lambda r: r.seq)
+
+
+class Store:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._regions: dict[tuple[str, str], RegionState] = {}
+        self._where: dict[str, RegionState] = {}
+
+    def region(self, account_id: str, region: str) -> RegionState:
+        key = (account_id, region)
+        state = self._regions.get(key)
+        if state is None:
+            with self._lock:
+                state = self._regions.setdefault(key, RegionState(account_id, region))
+        return state
+
+    def existing(self, account_id: str, region: str) -> RegionState | None:
+        return self._regions.get((account_id, region))
+
+    def regions(self) -> list[RegionState]:
+        with self._lock:
+            return list(self._regions.values())
+
+    def index(self, registration_id: str, state: RegionState) -> None:
+        self._where[registration_id] = state
+
+    def unindex(self, registration_id: str) -> None:
+        self._where.pop(registration_id, None)
+
+    def locate(self, registration_id: str) -> RegionState | None:
+        return self._where.get(registration_id)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._regions.clear()
+            self._where.clear()
