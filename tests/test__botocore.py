@@ -1,0 +1,64 @@
+"""Every botocore internal pinpoint-mock relies on, checked against the installed botocore.
+
+If one of these fails after a botocore upgrade, pinpoint_mock/_botocore.py needs updating.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import botocore
+import botocore.handlers
+from botocore.awsrequest import AWSResponse
+from botocore.credentials import Credentials, RefreshableCredentials
+from botocore.signers import RequestSigner
+
+from pinpoint_mock import _botocore
+
+
+def test_builtin_handlers_is_the_list_new_sessions_copy() -> None:
+    assert isinstance(botocore.handlers.BUILTIN_HANDLERS, list)
+    session = botocore.session.get_session()
+    client = session.create_client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    handlers = client.meta.events._emitter._handlers.prefix_search(
+        "before-send.pinpoint-sms-voice-v2.CreateRegistration"
+    )
+    assert any(getattr(h, "__module__", "") == "pinpoint_mock.hook" for h in handlers)
+
+
+def test_request_signer_keeps_credentials_in_a_private_attribute() -> None:
+    creds = Credentials("AKID", "secret")
+    signer = RequestSigner(
+        botocore.model.ServiceId("x"),
+        "us-east-1",
+        "x",
+        "v4",
+        creds,
+        botocore.hooks.HierarchicalEmitter(),
+    )
+    assert signer._credentials is creds
+    assert _botocore.access_key_of(signer) == "AKID"
+
+
+def test_refreshable_credentials_are_read_without_refreshing() -> None:
+    def refresh() -> dict[str, str]:
+        raise AssertionError("refreshing would reach the network")
+
+    creds = RefreshableCredentials("111122223333", "s", "t", None, refresh, "test")  # type: ignore[arg-type]
+    signer = type("Signer", (), {"_credentials": creds})()
+    assert _botocore.access_key_of(signer) == "111122223333"
+
+
+def test_sign_emits_choose_signer_then_before_sign_with_the_signer() -> None:
+    source = inspect.getsource(RequestSigner.sign)
+    assert "before-sign." in source
+    assert "request_signer=self" in source
+    assert "botocore.UNSIGNED" in source
+    assert "choose-signer." in inspect.getsource(RequestSigner._choose_signer)
+
+
+def test_aws_response_reads_its_body_through_raw_stream() -> None:
+    response = _botocore.response("http://x", 200, {"a": "b"}, b"body")
+    assert isinstance(response, AWSResponse)
+    assert response.content == b"body"
+    assert response.status_code == 200

@@ -1,0 +1,227 @@
+"""Activation: every face of mock_sms_voice_v2, nesting, and the environment."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import unittest
+from collections.abc import Iterator
+
+import boto3
+import pytest
+from botocore.client import BaseClient
+
+from pinpoint_mock import MockError, SmsVoiceV2Mock, mock_sms_voice_v2
+from pinpoint_mock.mock import current
+
+TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
+
+
+def client() -> BaseClient:
+    return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+
+
+def create() -> str:
+    result = client().create_registration(RegistrationType=TOLL_FREE)
+    return str(result["RegistrationId"])
+
+
+def count() -> int:
+    return len(client().describe_registrations()["Registrations"])
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name in (
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_SECURITY_TOKEN",
+        "AWS_DEFAULT_REGION",
+        "AWS_REGION",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return
+
+
+def test_bare_decorator_on_a_function() -> None:
+    @mock_sms_voice_v2
+    def body() -> int:
+        create()
+        return count()
+
+    assert body() == 1
+    assert body() == 1  # each call starts from an empty state
+    assert current() is None
+
+
+def test_called_decorator_passes_options() -> None:
+    @mock_sms_voice_v2(review="approve")
+    def body() -> str:
+        rid = create()
+        client().submit_registration_version(RegistrationId=rid)
+        reg = client().describe_registrations(RegistrationIds=[rid])["Registrations"][0]
+        return str(reg["RegistrationStatus"])
+
+    assert body() == "COMPLETE"
+
+
+def test_coroutine_function() -> None:
+    @mock_sms_voice_v2
+    async def body() -> int:
+        await asyncio.sleep(0)
+        create()
+        return count()
+
+    assert asyncio.run(body()) == 1
+    assert current() is None
+
+
+def test_context_manager_yields_the_mock() -> None:
+    with mock_sms_voice_v2() as sms:
+        assert isinstance(sms, SmsVoiceV2Mock)
+        rid = create()
+        assert [r.id for r in sms.registrations()] == [rid]
+    assert current() is None
+
+
+def test_start_and_stop() -> None:
+    m = mock_sms_voice_v2()
+    sms = m.start()
+    try:
+        create()
+        assert len(sms.registrations()) == 1
+    finally:
+        m.stop()
+    assert current() is None
+
+
+def test_double_stop_and_stop_before_start_are_loud() -> None:
+    m = mock_sms_voice_v2()
+    with pytest.raises(MockError, match="without start"):
+        m.stop()
+    m.start()
+    m.stop()
+    with pytest.raises(MockError, match="without start"):
+        m.stop()
+
+
+def test_double_start_is_loud() -> None:
+    m = mock_sms_voice_v2()
+    m.start()
+    try:
+        with pytest.raises(MockError, match="already started"):
+            m.start()
+    finally:
+        m.stop()
+
+
+def test_nested_activations_share_one_state_and_outermost_discards_it() -> None:
+    with mock_sms_voice_v2() as outer:
+        create()
+        with mock_sms_voice_v2() as inner:
+            assert inner is outer
+            create()
+        assert count() == 2  # the inner stop did not discard anything
+    with mock_sms_voice_v2():
+        assert count() == 0
+
+
+def test_nested_activation_with_other_options_is_refused() -> None:
+    with mock_sms_voice_v2(review="approve"), pytest.raises(MockError, match="nested"):
+        mock_sms_voice_v2(review="deny").start()
+
+
+def test_unknown_option_is_refused() -> None:
+    with pytest.raises(MockError, match="unknown option"):
+        mock_sms_voice_v2(reveiw="approve")
+    with pytest.raises(MockError, match="review policy"):
+        mock_sms_voice_v2(review="maybe")
+    with pytest.raises(MockError, match="12-digit"):
+        mock_sms_voice_v2(account_id="123")
+
+
+@mock_sms_voice_v2
+class TestPlainClass:
+    def test_one(self) -> None:
+        create()
+        assert count() == 1
+
+    def test_two(self) -> None:
+        assert count() == 0
+        create()
+        assert count() == 1
+
+    def helper(self) -> None:  # not a test: not wrapped
+        raise AssertionError("not called")
+
+
+@mock_sms_voice_v2
+class TestUnittestClass(unittest.TestCase):
+    def setUp(self) -> None:
+        self.rid = create()
+
+    def tearDown(self) -> None:
+        # tearDown still sees the state of this test
+        assert count() == 2
+
+    def test_setup_test_and_teardown_share_one_state(self) -> None:
+        create()
+        assert count() == 2
+
+    def test_each_test_starts_empty(self) -> None:
+        ids = [r["RegistrationId"] for r in client().describe_registrations()["Registrations"]]
+        assert ids == [self.rid]
+        create()
+
+
+def test_unittest_class_stops_after_cleanups() -> None:
+    @mock_sms_voice_v2
+    class Case(unittest.TestCase):
+        def test_it(self) -> None:
+            create()
+
+    result = unittest.TestResult()
+    Case("test_it").run(result)
+    assert result.wasSuccessful(), result.errors + result.failures
+    assert current() is None
+
+
+def test_environment_restored_exactly(monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "real-token")
+    before = dict(os.environ)
+    with mock_sms_voice_v2():
+        assert os.environ["AWS_ACCESS_KEY_ID"] not in ("", None)
+        assert "AWS_SESSION_TOKEN" not in os.environ  # real tokens are hidden
+        assert os.environ["AWS_DEFAULT_REGION"] == "us-east-1"
+    assert dict(os.environ) == before
+    assert os.environ["AWS_ACCESS_KEY_ID"] == ""  # empty stays empty
+    assert "AWS_SECRET_ACCESS_KEY" not in os.environ  # absent stays absent
+    assert "AWS_DEFAULT_REGION" not in os.environ
+
+
+def test_environment_restored_when_the_test_raises(clean_env: None) -> None:
+    before = dict(os.environ)
+
+    @mock_sms_voice_v2
+    def failing() -> None:
+        create()
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        failing()
+    assert dict(os.environ) == before
+    assert current() is None
+
+
+def test_a_region_already_configured_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-2")
+    with mock_sms_voice_v2():
+        assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-2"
+    assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-2"
+
+
+def test_decorating_something_else_is_refused() -> None:
+    with pytest.raises(MockError, match="decorates"):
+        mock_sms_voice_v2()(42)
