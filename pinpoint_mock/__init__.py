@@ -1,39 +1,52 @@
 """pinpoint-mock: an in-process mock of AWS End User Messaging SMS registrations
-(botocore service ``pinpoint-sms-voice-v2``) for tests."""
+(botocore service ``pinpoint-sms-voice-v2``) for tests.
+
+Importing the package installs the botocore seam (cheap: three inactive handlers), so every
+client created from now on can be answered; the public names load on first use.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.dispatch import Call
-from pinpoint_mock.errors import InvalidTransition, MockError
-from pinpoint_mock.mock import MockActivation, mock_sms_voice_v2
-from pinpoint_mock.registrations.review import Review
-from pinpoint_mock.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
-from pinpoint_mock.sms import SmsVoiceV2Mock
+from pinpoint_mock import hook  # noqa: F401 - installs the botocore seam
 
 if TYPE_CHECKING:
-    from pinpoint_mock.server import server
+    from pinpoint_mock.dispatch import Call
+    from pinpoint_mock.errors import InvalidTransition, MockError
+    from pinpoint_mock.http_server import server
+    from pinpoint_mock.mock import MockActivation, mock_sms_voice_v2
+    from pinpoint_mock.registrations.review import Review
+    from pinpoint_mock.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
+    from pinpoint_mock.sms import SmsVoiceV2Mock
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Call",
-    "InvalidTransition",
-    "MockActivation",
-    "MockError",
-    "RegistrationSnapshot",
-    "Review",
-    "SmsVoiceV2Mock",
-    "VersionSnapshot",
-    "mock_sms_voice_v2",
-    "server",
-]
+_WHERE = {
+    "Call": "pinpoint_mock.dispatch",
+    "InvalidTransition": "pinpoint_mock.errors",
+    "MockActivation": "pinpoint_mock.mock",
+    "MockError": "pinpoint_mock.errors",
+    "RegistrationSnapshot": "pinpoint_mock.registrations.snapshots",
+    "Review": "pinpoint_mock.registrations.review",
+    "SmsVoiceV2Mock": "pinpoint_mock.sms",
+    "VersionSnapshot": "pinpoint_mock.registrations.snapshots",
+    "mock_sms_voice_v2": "pinpoint_mock.mock",
+    "server": "pinpoint_mock.http_server",
+}
+
+__all__ = sorted(_WHERE)
 
 
 def __getattr__(name: str) -> Any:
-    if name == "server":  # the HTTP server loads only when asked for
-        from pinpoint_mock.server import server
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pinpoint_mock' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return server
-    raise AttributeError(f"module 'pinpoint_mock' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

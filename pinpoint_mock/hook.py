@@ -8,10 +8,12 @@ in-process, so nothing is sent anywhere.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import _botocore, wire
-from pinpoint_mock.dispatch import Service
+
+if TYPE_CHECKING:
+    from pinpoint_mock.dispatch import Service
 
 _active: Service | None = None
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from botocore.client import BaseClient
 
-from pinpoint_mock.mock import mock_sms_voice_v2
-from pinpoint_mock.sms import SmsVoiceV2Mock
+if TYPE_CHECKING:
+    from botocore.client import BaseClient
+
+    from pinpoint_mock.http_server import ServerURL
+    from pinpoint_mock.sms import SmsVoiceV2Mock
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -34,6 +36,8 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
 @pytest.fixture
 def sms_voice_v2(request: pytest.FixtureRequest) -> Iterator[SmsVoiceV2Mock]:
     """The active mock (SmsVoiceV2Mock) for the whole test."""
+    from pinpoint_mock.mock import mock_sms_voice_v2
+
     with mock_sms_voice_v2(**_marker_options(request)) as sms:
         yield sms
 
@@ -43,4 +47,15 @@ def sms_voice_v2_client(sms_voice_v2: SmsVoiceV2Mock) -> BaseClient:
     """A boto3 ``pinpoint-sms-voice-v2`` client in us-east-1, answered by the mock."""
     import boto3
 
-    return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    client: BaseClient = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    return client
+
+
+@pytest.fixture
+def sms_voice_v2_server(request: pytest.FixtureRequest) -> Iterator[ServerURL]:
+    """The base URL (``http://127.0.0.1:PORT``) of a server running for this test; its
+    ``.mock`` is the server's SmsVoiceV2Mock. Options come from the ``sms_voice_v2`` marker."""
+    from pinpoint_mock.http_server import server
+
+    with server(**_marker_options(request)) as url:
+        yield url

@@ -1,5 +1,80 @@
-"""Shared fixtures for the pinpoint-mock test suite."""
+"""Suite-wide guards: nothing reaches the network, and every activation leaves the process
+exactly as it found it (botocore's handlers, the environment, pinpoint-mock's own state)."""
 
 from __future__ import annotations
 
+import ipaddress
+import os
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import botocore.handlers
+import pytest
+
+import pinpoint_mock.hook
+import pinpoint_mock.mock
+
+try:  # moto adds its handler to botocore when imported: import it before the first snapshot
+    import moto  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass
+
 pytest_plugins = ["pytester"]
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _allowed(address: Any) -> bool:
+    if isinstance(address, (str, bytes)):  # AF_UNIX
+        return True
+    host = address[0]
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class NetworkBlocked(AssertionError):
+    pass
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> Any:
+    if not _allowed(address):
+        self.close()
+        raise NetworkBlocked(f"the test suite tried to connect to {address!r}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> Any:
+    if not _allowed(address):
+        self.close()
+        raise NetworkBlocked(f"the test suite tried to connect to {address!r}")
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network_and_no_leaks() -> Iterator[None]:
+    # No monkeypatch here: this fixture must be set up before a test's own monkeypatch and
+    # torn down after it, so that what it compares is what the test leaves behind.
+    handlers = list(botocore.handlers.BUILTIN_HANDLERS)
+    environment = dict(os.environ)
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        socket.socket.connect = _real_connect  # type: ignore[method-assign]
+        socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
+    assert pinpoint_mock.mock.current() is None, "an activation was left on"
+    assert pinpoint_mock.hook.active() is None, "the botocore seam was left active"
+    assert botocore.handlers.BUILTIN_HANDLERS == handlers, "botocore's handlers changed"
+    changed = {
+        k
+        for k in set(environment) | set(os.environ)
+        if environment.get(k) != os.environ.get(k) and k != "PYTEST_CURRENT_TEST"
+    }
+    assert not changed, f"the environment changed: {sorted(changed)}"

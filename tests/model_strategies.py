@@ -86,6 +86,14 @@ _EPOCH_MIN: Final = dt.datetime(2000, 1, 1)
 _EPOCH_MAX: Final = dt.datetime(2099, 12, 31)
 # Any encodable code point (no lone surrogates, which JSON/UTF-8 cannot carry).
 _ALPHABET: Final = st.characters(codec="utf-8")
+# Code points on which regex engines disagree: Python's \s also matches \x1c-\x1f and \x85 but
+# not \ufeff (ECMAScript's, which AWS patterns follow, is the reverse), and Python's "." also
+# matches \r, \u2028 and \u2029. Valid strings avoid them unless anything goes anyway.
+_ENGINE_DEPENDENT: Final = "\r\x1c\x1d\x1e\x1f\x85\u2028\u2029\ufeff"
+_VALID_ALPHABET: Final = st.characters(codec="utf-8", exclude_characters=_ENGINE_DEPENDENT)
+# Above every ASCII and whitespace code point (U+3000 is the highest whitespace).
+_PROBE_LIMIT: Final = 0x3001
+_HIGH_PROBES: Final = ("\u4e2d", "\ue000", "\uff21", "\U0001f600", "\U0010fffd")
 # Characters tried when constructing pattern violations.
 _BAD_CHARS: Final = (" ", "\n", "!", "#", "\x00", "\t", "é", "\u2028", "\U0001f600", "a", "0")
 # Characters tried (in order) for padding a string past its maximum while keeping its pattern.
@@ -238,8 +246,8 @@ def _any_scalar() -> st.SearchStrategy[Any]:
 
 
 def _rarely(common: st.SearchStrategy[T], rare: st.SearchStrategy[T]) -> st.SearchStrategy[T]:
-    """Draw from ``rare`` about one time in five, else from ``common``."""
-    return st.integers(0, 4).flatmap(lambda i: rare if i == 0 else common)
+    """Draw from ``rare`` about one time in ten, else from ``common``."""
+    return st.integers(0, 9).flatmap(lambda i: rare if i == 0 else common)
 
 
 def _cycle_to(items: Sequence[Any], size: int) -> list[Any]:
@@ -257,6 +265,9 @@ def _meta_int(shape: Shape, key: str) -> int | None:
 
 def _enum(shape: Shape) -> list[str]:
     return list(shape.enum) if isinstance(shape, StringShape) and shape.enum else []
+
+
+_STRUCT_CACHE: dict[tuple[str, int, str | None], st.SearchStrategy[Params]] = {}
 
 
 def _memo(func: Callable[[S, int], R]) -> Callable[[S, int], R]:
@@ -317,9 +328,6 @@ def _int_range(shape: Shape) -> tuple[int, int]:
     low, high = _INT_BOUNDS[shape.type_name]
     meta_low, meta_high = _meta_int(shape, "min"), _meta_int(shape, "max")
     return (low if meta_low is None else meta_low), (high if meta_high is None else meta_high)
-
-
-_STRUCT_CACHE: dict[tuple[str, int, str | None], st.SearchStrategy[Params]] = {}
 
 
 def _valid_structure(
@@ -409,6 +417,14 @@ class _StringSpec:
         atom = simple[1] if simple else None
         self.pad_chars = [c for c in _PAD_CHARS if atom is None or re.fullmatch(atom, c)] or ["a"]
 
+    def valid(self, text: str) -> bool:
+        """In bounds and matching the pattern with and without ``re.ASCII``."""
+        if not self.in_bounds(text) or not self.matches(text):
+            return False
+        return (
+            self.pattern is None or re.fullmatch(self.pattern.pattern, text, re.ASCII) is not None
+        )
+
     def matches(self, text: str) -> bool:
         return self.pattern is None or self.pattern.fullmatch(text) is not None
 
@@ -440,16 +456,14 @@ def _valid_string(shape: Shape) -> st.SearchStrategy[str]:
         return st.sampled_from(spec.enum)
     if spec.pattern is None:
         simple: tuple[str, str, int] | None = ("", r"[\s\S]", 0)
-        exact = True
     else:
         simple = _simple_form(spec.pattern.pattern)
-        exact = simple is not None and _LOOKAROUND.search(spec.pattern.pattern) is None
 
     if simple is None:
         # General pattern: let Hypothesis build it and drop the (rare) out-of-bounds ones.
         assert spec.pattern is not None
-        return st.from_regex(spec.pattern, fullmatch=True, alphabet=_ALPHABET).filter(
-            spec.in_bounds
+        return st.from_regex(spec.pattern, fullmatch=True, alphabet=_VALID_ALPHABET).filter(
+            spec.valid
         )
 
     prefix, atom, reps = simple
@@ -460,19 +474,46 @@ def _valid_string(shape: Shape) -> st.SearchStrategy[str]:
     typical = (
         body_min + STRING_EXTRA if body_max is None else min(body_max, body_min + STRING_EXTRA)
     )
-    char = st.from_regex(atom, fullmatch=True, alphabet=_ALPHABET)
-    normal = st.lists(char, min_size=body_min, max_size=typical).map(
-        lambda cs: prefix + "".join(cs)
+    char = _atom_chars(
+        atom,
+        cautious=_LOOKAROUND.search(spec.pattern.pattern) is not None if spec.pattern else False,
     )
+    normal = st.text(char, min_size=body_min, max_size=typical).map(lambda body: prefix + body)
     strategy: st.SearchStrategy[str] = normal
     if spec.max_len is not None and body_max is not None and body_max > typical:
         longest = spec.max_len
         full = st.tuples(normal, char).map(lambda t: t[0] + t[1] * (longest - len(t[0])))
         strategy = _rarely(normal, full)
-    if not exact:
-        assert spec.pattern is not None
-        strategy = strategy.filter(spec.matches)
-    return strategy
+    # Cheap safety net: only lookaround patterns should actually reject anything here.
+    return strategy.filter(spec.valid)
+
+
+@functools.cache
+def _atom_chars(atom: str, cautious: bool) -> st.SearchStrategy[str]:
+    """Single characters fully matching ``atom``, drawn as cheaply as Hypothesis allows.
+
+    Characters must match with and without ``re.ASCII``, and ``_ENGINE_DEPENDENT`` ones are
+    avoided unless ``atom`` accepts everything and ``cautious`` is false. Every whitespace and
+    ASCII character is below ``_PROBE_LIMIT``: an atom that accepts the sample characters above
+    it is treated as "everything but the rejected low ones", one that accepts none of them as
+    "exactly the accepted low ones".
+    """
+    unicode_atom, ascii_atom = re.compile(atom), re.compile(atom, re.ASCII)
+
+    def ok(char: str) -> bool:
+        return bool(unicode_atom.fullmatch(char)) and bool(ascii_atom.fullmatch(char))
+
+    low = [chr(i) for i in range(_PROBE_LIMIT)]
+    rejected = {c for c in low if not ok(c)}
+    high_hits = [ok(c) for c in _HIGH_PROBES]
+    if cautious or rejected:
+        rejected.update(_ENGINE_DEPENDENT)
+    if all(high_hits):
+        return st.characters(codec="utf-8", exclude_characters="".join(sorted(rejected)))
+    accepted = "".join(c for c in low if c not in rejected)
+    if not any(high_hits) and accepted:
+        return st.characters(codec="utf-8", categories=(), include_characters=accepted)
+    return st.from_regex(unicode_atom, fullmatch=True, alphabet=_VALID_ALPHABET).filter(ok)
 
 
 def _invalid_string_cases(shape: Shape, *, as_key: bool = False) -> list[_Case]:
@@ -673,7 +714,7 @@ def _map_cases(shape: MapShape, depth: int) -> list[_Case]:
     value = _valid(shape.value, depth + 1)
     enum_keys = _enum(shape.key)
     cases: list[_Case] = []
-    if high is not None and high < 20 and (not enum_keys or len(enum_keys) > high):
+    if high is not None and high <= 20 and (not enum_keys or len(enum_keys) > high):
         size = high + 1
         cases.append(
             _labelled(

@@ -19,7 +19,12 @@ from pinpoint_mock import _botocore
 def test_builtin_handlers_is_the_list_new_sessions_copy() -> None:
     assert isinstance(botocore.handlers.BUILTIN_HANDLERS, list)
     session = botocore.session.get_session()
-    client = session.create_client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    client = session.create_client(
+        "pinpoint-sms-voice-v2",
+        region_name="us-east-1",
+        aws_access_key_id="a",
+        aws_secret_access_key="b",
+    )
     handlers = client.meta.events._emitter._handlers.prefix_search(
         "before-send.pinpoint-sms-voice-v2.CreateRegistration"
     )

@@ -12,10 +12,10 @@ import pytest
 from botocore.model import ListShape, MapShape, Shape, StringShape, StructureShape
 from botocore.serialize import create_serializer
 from botocore.validate import ParamValidator
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
-import model_strategies as ms
+from tests import model_strategies as ms
 
 OPERATIONS = sorted(ms.operation_names())
 FAST = settings(
@@ -185,9 +185,13 @@ def test_invalid_input_has_exactly_one_labelled_violation(
 
 def test_invalid_labels_cover_every_kind() -> None:
     every = st.sampled_from(OPERATIONS).flatmap(ms.invalid_input)
-    search = settings(max_examples=2000, deadline=None, database=None, phases=["generate"])
+    search = settings(max_examples=50_000, deadline=None, database=None, phases=[Phase.generate])
     for kind in sorted(ms.VIOLATION_KINDS):
-        params, label = find(every, lambda case, k=kind: case[1] == k, settings=search)
+
+        def labelled_kind(case: tuple[dict[str, Any], str], kind: str = kind) -> bool:
+            return case[1] == kind
+
+        params, label = find(every, labelled_kind, settings=search)
         assert label == kind
         assert isinstance(params, dict)
 

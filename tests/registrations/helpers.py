@@ -7,7 +7,16 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from pinpoint_mock.model import members
+
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
+
+
+def stamped(*keys: str) -> list[str]:
+    """The history timestamps among ``keys`` that the installed botocore model has
+    (1.35.43 has no RequiresAuthenticationTimestamp)."""
+    known = members("RegistrationVersionStatusHistory")
+    return [k for k in keys if k in known]
 
 
 def new(client: Any, kind: str = TOLL_FREE) -> str:

@@ -17,7 +17,7 @@ from pinpoint_mock import (
 )
 from pinpoint_mock.model import knows_status
 
-from .helpers import TOLL_FREE, new, registration, status, versions
+from .helpers import TOLL_FREE, new, registration, stamped, status, versions
 
 needs_aws_reviewing = pytest.mark.skipif(
     not knows_status("AWS_REVIEWING"), reason="the installed botocore has no AWS_REVIEWING"
@@ -46,13 +46,13 @@ def test_the_whole_happy_path_with_authentication(client: Any, sms: SmsVoiceV2Mo
     review.approve()
     assert status(client, rid) == ("COMPLETE", ["APPROVED"])
     assert registration(client, rid)["ApprovedVersionNumber"] == 1
-    assert history(client, rid) == [
+    assert history(client, rid) == stamped(
         "DraftTimestamp",
         "SubmittedTimestamp",
         "ReviewingTimestamp",
         "RequiresAuthenticationTimestamp",
         "ApprovedTimestamp",
-    ]
+    )
 
 
 def test_timestamps_are_stamped_once_and_kept(client: Any, sms: SmsVoiceV2Mock) -> None:
@@ -267,7 +267,7 @@ def test_auto_review_policies(
         response = client.submit_registration_version(RegistrationId=rid)
         assert response["RegistrationVersionStatus"] == "SUBMITTED"  # the response shows SUBMITTED
         assert status(client, rid) == expected  # the next Describe shows the outcome
-        assert history(client, rid) == entered
+        assert history(client, rid) == stamped(*entered)
 
 
 def test_auto_review_callable_sees_snapshots() -> None:
