@@ -3,17 +3,63 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from typing import Any
+
+from pinpoint_mock.errors import MockError
+from pinpoint_mock.options import DEFAULT_ACCOUNT, OUTCOMES
+
+_MAIN_EPILOG = """\
+Run 'pinpoint-mock COMMAND --help' for a command's options.
+In Python tests, mock_sms_voice_v2 answers boto3 in-process and needs no server.
+"""
+
+_SERVE_DESCRIPTION = """\
+Serve pinpoint-sms-voice-v2 over HTTP: the same stateful mock that answers boto3
+in-process, for the AWS CLI and SDKs in other languages. The first line printed is
+'pinpoint-mock listening on http://HOST:PORT'. Ctrl-C or SIGTERM stops it.
+
+A request's account is its access key id when that is a 12-digit number, else
+--account-id; its region is the one it was signed for. Signatures are not checked.
+"""
+
+_SERVE_EPILOG = """\
+control endpoints (JSON in and out; see docs/server.md):
+  POST /_pinpoint_mock/review         {"registration": "ID or ARN", "steps": ["begin", "approve"]}
+  GET  /_pinpoint_mock/registrations  ?account_id=...&region=...
+  GET  /_pinpoint_mock/calls          every call answered so far
+  POST /_pinpoint_mock/errors         {"operation": "CreateRegistration", "code": "ThrottlingException"}
+  POST /_pinpoint_mock/reset          empty every account and region
+
+example:
+  pinpoint-mock serve --port 4566 --review approve &
+  aws --endpoint-url http://127.0.0.1:4566 pinpoint-sms-voice-v2 \\
+      create-registration --registration-type US_TOLL_FREE_REGISTRATION
+"""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    from pinpoint_mock import __version__
+
     parser = argparse.ArgumentParser(
         prog="pinpoint-mock",
         description="A local, stateful mock of AWS End User Messaging SMS registrations "
         "(pinpoint-sms-voice-v2).",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pinpoint-mock {__version__}",
+        help="show the version and exit",
+    )
+    commands = parser.add_subparsers(
+        dest="command", title="commands", metavar="COMMAND", required=True
+    )
     commands.add_parser(
         "demo",
         help="run a scripted registration lifecycle in-process and print each step",
@@ -21,13 +67,101 @@ def _parser() -> argparse.ArgumentParser:
         "authentication, a denial and a resubmission, and print the statuses. No AWS "
         "configuration or network needed.",
     )
-    return parser
+    serve = commands.add_parser(
+        "serve",
+        help="serve the API over HTTP on loopback, for the AWS CLI and other SDKs",
+        description=_SERVE_DESCRIPTION,
+        epilog=_SERVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1; any other than loopback exposes "
+        "the mock to the network)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="port to listen on (default: 0, a free port the OS picks)",
+    )
+    serve.add_argument(
+        "--review",
+        choices=OUTCOMES,
+        default="manual",
+        metavar="POLICY",
+        help="what happens after SubmitRegistrationVersion: manual (the version waits in "
+        "SUBMITTED for POST /_pinpoint_mock/review), approve, deny or authenticate "
+        "(default: manual)",
+    )
+    serve.add_argument(
+        "--account-id",
+        default=DEFAULT_ACCOUNT,
+        type=_account_id,
+        metavar="ID",
+        help="12-digit account for requests whose access key id is not an account number "
+        f"(default: {DEFAULT_ACCOUNT})",
+    )
+    serve.add_argument("--verbose", action="store_true", help="log each request to stderr")
+    return parser, serve
+
+
+def _account_id(text: str) -> str:
+    if not (len(text) == 12 and text.isdigit() and text.isascii()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a 12-digit account number")
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "demo":
-        from pinpoint_mock.demo import run
+    parser, serve = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        return _serve(args, serve)
+    from pinpoint_mock.demo import run
 
-        run(sys.stdout)
+    run(sys.stdout)
     return 0
+
+
+def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from pinpoint_mock.http_server import MockServer, exposure_warning
+
+    try:
+        running = MockServer(
+            args.host,
+            args.port,
+            verbose=args.verbose,
+            review=args.review,
+            account_id=args.account_id,
+        )
+    except MockError as error:
+        parser.error(str(error))
+    except OSError as error:
+        print(
+            f"pinpoint-mock serve: cannot listen on {args.host} port {args.port}: "
+            f"{error.strerror or error}",
+            file=sys.stderr,
+        )
+        return 1
+    stop = threading.Event()
+
+    def request_stop(*_: Any) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        running.start()
+        print(f"pinpoint-mock listening on {running.url}", flush=True)
+        warning = exposure_warning(running.host)
+        if warning is not None:
+            print(f"pinpoint-mock: {warning}", file=sys.stderr, flush=True)
+        while not stop.wait(1.0):
+            pass
+    finally:
+        running.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    for failure in running.errors:
+        print(f"pinpoint-mock: error while serving: {failure!r}", file=sys.stderr)
+    return 1 if running.errors else 0

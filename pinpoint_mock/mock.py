@@ -14,7 +14,7 @@ import unittest
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
-from pinpoint_mock import hook
+from pinpoint_mock import hook, requests_path
 from pinpoint_mock.dispatch import Service
 from pinpoint_mock.environment import SavedEnvironment
 from pinpoint_mock.errors import MockError
@@ -51,6 +51,7 @@ class MockActivation:
                 service = Service(self._options)
                 _current, _environment = SmsVoiceV2Mock(service), saved
                 hook.activate(service)
+                requests_path.start()
             elif self._explicit and _current.options != self._options:
                 raise MockError(
                     "a nested activation shares the outer one's state and options; "
@@ -69,6 +70,7 @@ class MockActivation:
             _depth -= 1
             if _depth == 0:
                 hook.activate(None)
+                requests_path.stop()
                 environment, _environment, _current = _environment, None, None
                 if environment is not None:
                     environment.restore()
@@ -143,7 +145,7 @@ def mock_sms_voice_v2(target: Any = None, /, **options: Any) -> Any:
     manager yielding :class:`SmsVoiceV2Mock`, or an object with ``start()``/``stop()``.
 
     Options: ``review`` ("manual", "approve", "deny", "authenticate" or a callable),
-    ``account_id``, ``registration_types``, ``quotas``.
+    ``account_id``, ``registration_types``, ``quotas``, ``check_fields``.
     """
     activation = MockActivation(options)
     if target is None:

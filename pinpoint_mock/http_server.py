@@ -1,0 +1,307 @@
+"""Server mode: the service over HTTP on loopback, for the AWS CLI and other SDKs.
+
+Every request takes the one path the in-process mock takes (``Service.answer``: decode,
+dispatch, encode); requests under ``/_pinpoint_mock/`` go to the control endpoints
+(:mod:`pinpoint_mock.control`) instead. HTTP/1.1 with keep-alive, one thread per connection.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import socketserver
+import sys
+import threading
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, cast
+
+from pinpoint_mock import control, wire
+from pinpoint_mock.dispatch import Service
+from pinpoint_mock.errors import MockError, ServiceError
+from pinpoint_mock.options import Options
+from pinpoint_mock.sms import SmsVoiceV2Mock
+
+MAX_BODY = 2 * 1024 * 1024  # bytes; a larger request is refused with 413 before it is read
+CLIENT_TIMEOUT = 30.0  # seconds a connection may sit idle or stall mid-request
+
+
+class ServerURL(str):
+    """The base URL of a running server (``http://127.0.0.1:PORT``); ``.mock`` is the
+    server's :class:`SmsVoiceV2Mock`, for Python tests that drive the review directly."""
+
+    mock: SmsVoiceV2Mock
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning to print when ``host`` (the address bound) is reachable beyond loopback."""
+    try:
+        loopback = ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+    except ValueError:  # a name, not an address
+        loopback = host == "localhost"
+    if loopback:
+        return None
+    return (
+        f"warning: pinpoint-mock is listening on {host}, which is not a loopback address: "
+        "anything that can reach this machine can read and change the mock's state, "
+        "unauthenticated. Use --host 127.0.0.1 unless that is what you want."
+    )
+
+
+class MockServer:
+    """A bound server; ``start()`` serves it in a background thread, ``stop()`` ends it.
+
+    Options are those of :func:`pinpoint_mock.mock_sms_voice_v2` (``review``, ``account_id``,
+    ``registration_types``, ``quotas``).
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        verbose: bool = False,
+        client_timeout: float = CLIENT_TIMEOUT,
+        **options: Any,
+    ) -> None:
+        service = Service(Options.from_kwargs(options))
+        self.mock = SmsVoiceV2Mock(service)
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self._http = _HTTPServer((host, port), family, service, self.mock, verbose, client_timeout)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def host(self) -> str:
+        return str(self._http.server_address[0])
+
+    @property
+    def port(self) -> int:
+        return int(self._http.server_address[1])
+
+    @property
+    def url(self) -> ServerURL:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        url = ServerURL(f"http://{host}:{self.port}")
+        url.mock = self.mock
+        return url
+
+    @property
+    def errors(self) -> list[BaseException]:
+        """Exceptions raised while serving (misuse of the mock, or a bug), oldest first."""
+        return list(self._http.errors)
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise MockError("this server is already started")
+        self._thread = threading.Thread(
+            target=self._http.run, name=f"pinpoint-mock server {self.port}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving, end open connections and wait for their threads; idempotent."""
+        if self._thread is not None:
+            self._http.shutdown()
+            self._thread.join()
+            self._thread = None
+        self._http.close_connections()
+        self._http.server_close()  # joins the connection threads
+
+    def check(self) -> None:
+        """Raise the first exception raised while serving, if any."""
+        if self._http.errors:
+            raise self._http.errors[0]
+
+
+@contextmanager
+def server(port: int = 0, host: str = "127.0.0.1", **options: Any) -> Iterator[ServerURL]:
+    """Run the service over HTTP for the ``with`` block; yields its base URL.
+
+    ``with pinpoint_mock.server() as url:`` then
+    ``boto3.client("pinpoint-sms-voice-v2", endpoint_url=url, ...)``. The URL's ``.mock`` is
+    the server's :class:`SmsVoiceV2Mock`. Options are those of ``mock_sms_voice_v2``. An
+    exception raised while serving (e.g. a review policy returning a wrong value) is raised
+    here when the block exits.
+    """
+    running = MockServer(host, port, **options)
+    warning = exposure_warning(running.host)
+    if warning is not None:
+        warnings.warn(warning, stacklevel=3)
+    running.start()
+    try:
+        yield running.url
+    finally:
+        running.stop()
+    running.check()
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = False  # tracked, so server_close() joins them
+    block_on_close = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        family: socket.AddressFamily,
+        service: Service,
+        mock: SmsVoiceV2Mock,
+        verbose: bool,
+        client_timeout: float,
+    ) -> None:
+        self.address_family = family
+        self.mock = mock
+        self.service = service
+        self.verbose = verbose
+        self.client_timeout = client_timeout
+        self.errors: list[BaseException] = []
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        self._closing = False
+        super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind looks the host's name up (socket.getfqdn); nothing needs it.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
+
+    def run(self) -> None:
+        try:
+            self.serve_forever(poll_interval=0.05)
+        except BaseException as error:  # surfaced by MockServer.check()
+            self.errors.append(error)
+
+    def track(self, connection: socket.socket, open_: bool) -> None:
+        with self._connections_lock:
+            if not open_:
+                self._connections.discard(connection)
+            elif self._closing:  # accepted just before the stop: end it at once
+                _end(connection)
+            else:
+                self._connections.add(connection)
+
+    def close_connections(self) -> None:
+        """End every open connection (idle keep-alive ones included) so their threads exit."""
+        with self._connections_lock:
+            self._closing = True
+            connections = list(self._connections)
+        for connection in connections:
+            _end(connection)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return  # the client went away or stalled: its problem, not the test's
+        if error is not None:
+            self.errors.append(error)
+
+
+def _end(connection: socket.socket) -> None:
+    with suppress(OSError):  # already closed by the other side
+        connection.shutdown(socket.SHUT_RDWR)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "pinpoint-mock"
+    disable_nagle_algorithm = True
+    server: _HTTPServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.client_timeout)  # slow clients time out
+        self.server.track(self.connection, True)
+
+    def finish(self) -> None:
+        self.server.track(self.connection, False)
+        with suppress(OSError):  # the client went away before its answer was flushed
+            super().finish()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def handle_expect_100(self) -> bool:
+        if self._refused_before_body():
+            return False
+        return super().handle_expect_100()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    do_GET = do_PUT = do_DELETE = do_PATCH = do_POST
+
+    # -- one request -------------------------------------------------------------------------
+
+    def _serve(self) -> None:
+        if self._refused_before_body():
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            body = self.rfile.read(length) if length else b""
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True  # a stalled or vanished client: drop it
+            return
+        if len(body) < length:
+            self.close_connection = True
+            return
+        try:
+            response = self._answer(body)
+        except Exception as error:  # misuse of the mock (or a bug): tell the client, keep it
+            self.server.errors.append(error)
+            response = wire.encode_error(
+                ServiceError(
+                    "InternalServerException",
+                    f"pinpoint-mock: {type(error).__name__}: {error}. "
+                    "The test that started this server gets this exception when it stops.",
+                ),
+                wire.new_request_id(),
+            )
+        self._send(response.status, response.headers, response.body)
+
+    def _answer(self, body: bytes) -> wire.Response:
+        if self.path.startswith(control.PREFIX):
+            status, payload = control.handle(self.server.mock, self.command, self.path, body)
+            return wire.Response(status, {"Content-Type": "application/json"}, payload)
+        url = f"http://{self.headers.get('Host', 'localhost')}{self.path}"
+        headers = cast("Mapping[str, str]", self.headers)  # case-insensitive, as decode needs
+        return self.server.service.answer(headers, body, url)
+
+    def _refused_before_body(self) -> bool:
+        """Answer 411/413 from the headers alone, without reading the body; True if so."""
+        raw = self.headers.get("Content-Length")
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self._refuse(411, "LengthRequired", "pinpoint-mock needs a Content-Length header.")
+            return True
+        if raw is not None and not (raw.isdigit() and raw.isascii()):
+            self._refuse(400, "BadRequest", f"Content-Length {raw!r} is not a number.")
+            return True
+        if raw is not None and int(raw) > MAX_BODY:
+            self._refuse(
+                413,
+                "RequestEntityTooLarge",
+                f"The request body is {raw} bytes; pinpoint-mock accepts at most "
+                f"{MAX_BODY} bytes (2 MiB).",
+            )
+            return True
+        return False
+
+    def _refuse(self, status: int, code: str, message: str) -> None:
+        self.close_connection = True  # the unread body cannot be skipped: end the connection
+        response = wire.encode_error(ServiceError(code, message), wire.new_request_id())
+        self._send(status, response.headers, response.body)
+
+    def _send(self, status: int, headers: Mapping[str, str], body: bytes) -> None:
+        """The status line, the headers and the body in one write (no Nagle delay)."""
+        reason = self.responses[status][0] if status in self.responses else ""
+        head = [f"{self.protocol_version} {status} {reason}\r\n"]
+        head.extend(f"{name}: {value}\r\n" for name, value in headers.items())
+        if "Content-Length" not in headers:
+            head.append(f"Content-Length: {len(body)}\r\n")
+        if self.close_connection:
+            head.append("Connection: close\r\n")
+        head.append("\r\n")
+        self.wfile.write("".join(head).encode("latin-1") + body)
+        if self.server.verbose:
+            self.log_request(status, len(body))

@@ -1,0 +1,96 @@
+"""The real AWS CLI (awscli from PyPI, in a venv of its own) against the server, running the
+very commands docs/server.md shows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pinpoint_mock.http_server import ServerURL
+
+from ..http_helpers import TOLL_FREE, client_for
+from .conftest import client_env, doc_block
+
+
+def run_block(
+    name: str, aws_cli: Path, url: str, **variables: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the docs' block ``name`` in bash, with ``aws`` from the test venv first on PATH."""
+    env = client_env(url, **variables)
+    env["PATH"] = f"{aws_cli.parent}:{env.get('PATH', '')}"
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", doc_block(name)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def documents(text: str) -> list[Any]:
+    """The JSON documents the commands printed, one after the other."""
+    decoder, found, at = json.JSONDecoder(), [], 0
+    while (at := text.find("{", at)) != -1:
+        document, at = decoder.raw_decode(text, at)
+        found.append(document)
+    return found
+
+
+def test_lifecycle(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
+    if shutil.which("curl") is None:
+        pytest.skip("the documented lifecycle plays the carrier with curl, which is not installed")
+    done = run_block("cli-lifecycle", aws_cli, sms_voice_v2_server)
+    assert done.returncode == 0, done.stderr
+    submitted, review, described = documents(done.stdout)
+    [reg] = sms_voice_v2_server.mock.registrations()
+    assert submitted["RegistrationVersionStatus"] == "SUBMITTED"
+    assert review == {"registration_id": reg.id, "status": "COMPLETE"}
+    assert described["Registrations"][0]["RegistrationId"] == reg.id
+    assert described["Registrations"][0]["RegistrationStatus"] == "COMPLETE"
+    operations = [c.operation for c in sms_voice_v2_server.mock.calls]
+    assert operations == [
+        "CreateRegistration",
+        "SubmitRegistrationVersion",
+        "DescribeRegistrations",
+    ]
+
+
+def test_not_found_fails_with_the_error_text(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
+    done = run_block("cli-not-found", aws_cli, sms_voice_v2_server)
+    assert done.returncode != 0
+    assert (
+        "An error occurred (ResourceNotFoundException) when calling the DescribeRegistrations "
+        "operation: No registration with id registration-00000000000000000000000000000000 "
+        "was found."
+    ) in done.stderr
+
+
+def test_pagination(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
+    client = client_for(sms_voice_v2_server)
+    ids = [
+        client.create_registration(RegistrationType=TOLL_FREE)["RegistrationId"] for _ in range(3)
+    ]
+    done = run_block("cli-pages", aws_cli, sms_voice_v2_server)
+    assert done.returncode == 0, done.stderr
+    every, first = documents(done.stdout)
+    assert [r["RegistrationId"] for r in every["Registrations"]] == ids
+    assert "NextToken" not in every
+    assert [r["RegistrationId"] for r in first["Registrations"]] == ids[:2]
+
+    done = run_block("cli-next-page", aws_cli, sms_voice_v2_server, TOKEN=first["NextToken"])
+    assert done.returncode == 0, done.stderr
+    [rest] = documents(done.stdout)
+    assert [r["RegistrationId"] for r in rest["Registrations"]] == ids[2:]
+    assert "NextToken" not in rest
+
+    asked = [
+        c.params for c in sms_voice_v2_server.mock.calls if c.operation == "DescribeRegistrations"
+    ]
+    assert {p.get("MaxResults") for p in asked} == {1}  # --page-size became MaxResults
+    assert len(asked) == 3 + 2 + 1  # one registration per request
