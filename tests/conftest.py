@@ -11,6 +11,7 @@ from typing import Any
 
 import botocore.handlers
 import pytest
+import requests
 
 import pinpoint_mock.hook
 import pinpoint_mock.mock
@@ -62,6 +63,7 @@ def _no_network_and_no_leaks() -> Iterator[None]:
     # torn down after it, so that what it compares is what the test leaves behind.
     handlers = list(botocore.handlers.BUILTIN_HANDLERS)
     environment = dict(os.environ)
+    get_adapter = requests.Session.get_adapter
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
     try:
@@ -72,6 +74,7 @@ def _no_network_and_no_leaks() -> Iterator[None]:
     assert pinpoint_mock.mock.current() is None, "an activation was left on"
     assert pinpoint_mock.hook.active() is None, "the botocore seam was left active"
     assert botocore.handlers.BUILTIN_HANDLERS == handlers, "botocore's handlers changed"
+    assert requests.Session.get_adapter is get_adapter, "requests' adapters were left patched"
     changed = {
         k
         for k in set(environment) | set(os.environ)
