@@ -36,7 +36,18 @@ _WHERE = {
     "server": "pinpoint_mock.http_server",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "Call",
+    "InvalidTransition",
+    "MockActivation",
+    "MockError",
+    "RegistrationSnapshot",
+    "Review",
+    "SmsVoiceV2Mock",
+    "VersionSnapshot",
+    "mock_sms_voice_v2",
+    "server",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -32,19 +32,38 @@ def run(out: TextIO) -> None:
 
         review = _reviewer(sms, rid)
         step("you", "CreateRegistration (US_TOLL_FREE_REGISTRATION)")
-        step("you", "SubmitRegistrationVersion", lambda: client.submit_registration_version(RegistrationId=rid))
+        step(
+            "you",
+            "SubmitRegistrationVersion",
+            lambda: client.submit_registration_version(RegistrationId=rid),
+        )
         step("AWS", "review starts", lambda: review().begin())
         step("carrier", "asks for e-mail authentication", lambda: review().require_authentication())
         step("you", "complete the 2FA e-mail", lambda: review().authenticate())
-        step("carrier", "denies: opt-in unclear", lambda: review().deny(
-            reasons=[{"Reason": "OPT_IN", "ShortDescription": "Opt-in workflow is unclear"}]))
-        step("you", "CreateRegistrationVersion", lambda: client.create_registration_version(RegistrationId=rid))
-        step("you", "SubmitRegistrationVersion", lambda: client.submit_registration_version(RegistrationId=rid))
+        step(
+            "carrier",
+            "denies: opt-in unclear",
+            lambda: review().deny(
+                reasons=[{"Reason": "OPT_IN", "ShortDescription": "Opt-in workflow is unclear"}]
+            ),
+        )
+        step(
+            "you",
+            "CreateRegistrationVersion",
+            lambda: client.create_registration_version(RegistrationId=rid),
+        )
+        step(
+            "you",
+            "SubmitRegistrationVersion",
+            lambda: client.submit_registration_version(RegistrationId=rid),
+        )
         step("carrier", "approves", lambda: review().approve())
         calls = len(sms.calls)
     widths = [max(len(r[i]) for r in [*rows, _HEADER]) for i in range(4)]
     for row in [_HEADER, tuple("-" * w for w in widths), *rows]:
-        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
+        out.write(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        )
     out.write(f"\n{calls} calls answered in-process by pinpoint-mock; nothing was sent to AWS.\n")
 
 

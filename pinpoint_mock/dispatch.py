@@ -9,11 +9,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pinpoint_mock import model, wire
+from pinpoint_mock import model, phone_numbers, wire
 from pinpoint_mock.errors import MockError, ServiceError
 from pinpoint_mock.options import Options
 from pinpoint_mock.pagination import TokenCodec
-from pinpoint_mock.registrations import describe, operations
+from pinpoint_mock.registrations import (
+    associations,
+    attachments,
+    definitions,
+    describe,
+    field_values,
+    operations,
+    tags,
+)
 from pinpoint_mock.registrations.records import Registration, Version
 from pinpoint_mock.registrations.review import run_policy
 from pinpoint_mock.store import RegionState, Store
@@ -30,6 +38,8 @@ HANDLERS: dict[str, Handler] = {
     "DiscardRegistrationVersion": operations.discard_registration_version,
     "SubmitRegistrationVersion": operations.submit_registration_version,
 }
+for _family in (definitions, field_values, attachments, associations, tags, phone_numbers):
+    HANDLERS.update(_family.HANDLERS)
 
 
 def not_modelled(operation: str) -> ServiceError:
@@ -53,7 +63,7 @@ class Call:
     request_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
     service: Service
     state: RegionState
@@ -73,10 +83,27 @@ class Service:
 
     # -- the way in ---------------------------------------------------------------------
 
-    def answer(self, headers: Mapping[str, str], body: bytes, url: str) -> wire.Response:
+    def answer(
+        self,
+        headers: Mapping[str, str],
+        body: bytes,
+        url: str,
+        *,
+        region: str | None = None,
+        account: str | None = None,
+    ) -> wire.Response:
+        """Answer one HTTP request (``region``/``account``: what the botocore hook knows)."""
         request_id = wire.new_request_id()
         try:
-            request = wire.decode(headers, body, url, self.options.account_id, request_id)
+            request = wire.decode(
+                headers,
+                body,
+                url,
+                self.options.account_id,
+                request_id,
+                region=region,
+                account=account,
+            )
         except ServiceError as error:
             return wire.encode_error(error, request_id)
         return self.handle(request)

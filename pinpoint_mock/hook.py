@@ -1,21 +1,30 @@
 """The botocore seam: three handlers on this service's events, installed once at import.
 
 While no activation is on, each handler returns at once and botocore goes its own way.
-While one is on: the request is not signed (so clients without credentials work), the
-client's region and account travel in two private headers, and ``before-send`` answers
-in-process, so nothing is sent anywhere.
+While one is on: the request is not signed (so clients without credentials work),
+``before-sign`` notes the client's region and account, and ``before-send`` answers
+in-process with them, so nothing is sent anywhere.
+
+The note travels in a context variable, not in headers: botocore signs and then sends each
+attempt of a request in the same thread (or asyncio task), and headers would cost a copy
+and a case-insensitive lookup each. ``before-send`` takes the note, so it is never reused.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import _botocore, wire
+from pinpoint_mock import _botocore
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Service
 
 _active: Service | None = None
+# (region, account or None) from the client that signs the request about to be sent
+_signed: ContextVar[tuple[str | None, str | None] | None] = ContextVar(
+    "pinpoint_mock_signed", default=None
+)
 
 
 def activate(service: Service | None) -> None:
@@ -39,21 +48,22 @@ def _before_sign(
 ) -> None:
     if _active is None:
         return
-    headers = request.headers
-    if region_name:
-        headers[wire.REGION_HEADER] = region_name
     key = _botocore.access_key_of(request_signer)
-    if key is not None and len(key) == 12 and key.isdigit():
-        headers[wire.ACCOUNT_HEADER] = key
+    account = key if key is not None and len(key) == 12 and key.isdigit() else None
+    _signed.set((region_name or None, account))
 
 
 def _before_send(request: _botocore.AWSPreparedRequest, **_: Any) -> Any:
     service = _active
     if service is None:
         return None
+    region, account = _signed.get() or (None, None)
+    _signed.set(None)
     raw: Any = request.body
     body: bytes
-    if raw is None:
+    if type(raw) is bytes:
+        body = raw
+    elif raw is None:
         body = b""
     elif isinstance(raw, str):
         body = raw.encode()
@@ -61,7 +71,13 @@ def _before_send(request: _botocore.AWSPreparedRequest, **_: Any) -> Any:
         body = bytes(raw)
     else:
         body = raw.read()
-    response = service.answer(request.headers, body, request.url)  # type: ignore[arg-type]
+    response = service.answer(
+        request.headers,  # type: ignore[arg-type]
+        body,
+        request.url,
+        region=region,
+        account=account,
+    )
     return _botocore.response(request.url, response.status, response.headers, response.body)
 
 

@@ -23,8 +23,9 @@ class TokenCodec:
         self._secret = secrets.token_bytes(32)
 
     def _mac(self, scope: str, position: int) -> bytes:
+        # Keyed BLAKE2s is a MAC by design: one C call, where hmac.new costs four times it.
         message = f"{scope}\x00{position}".encode()
-        return hmac.new(self._secret, message, hashlib.blake2s).digest()[:_MAC_BYTES]
+        return hashlib.blake2s(message, key=self._secret, digest_size=_MAC_BYTES).digest()
 
     def encode(self, scope: str, position: int) -> str:
         raw = position.to_bytes(8, "big") + self._mac(scope, position)

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "sms_voice_v2(review=..., account_id=..., registration_types=..., quotas=...): "
+        "sms_voice_v2(review=..., account_id=..., registration_types=..., quotas=..., "
+        "check_fields=...): "
         "options for the pinpoint-mock fixtures of this test",
     )
 

@@ -13,7 +13,8 @@ from collections import deque
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pinpoint_mock.registrations.records import Registration
+    from pinpoint_mock.phone_numbers import PhoneNumber
+    from pinpoint_mock.registrations.records import Attachment, Registration
 
 
 def now() -> float:
@@ -32,8 +33,14 @@ class RegionState:
         self.registrations: dict[str, Registration] = {}
         # Creation order; sequence numbers only grow, so bisect finds a page's start.
         self.order: list[Registration] = []
-        self.client_tokens: dict[str, tuple[str, dict[str, Any]]] = {}
+        # ClientToken -> (the first call's params, or a digest of them; its result)
+        self.client_tokens: dict[str, tuple[Any, dict[str, Any]]] = {}
         self.versions_created: deque[float] = deque()
+        # The family's other resources by ID, in creation order (registrations/attachments.py,
+        # phone_numbers.py).
+        self.attachments: dict[str, Attachment] = {}
+        self.attachments_created: deque[float] = deque()
+        self.phone_numbers: dict[str, PhoneNumber] = {}
         self._next_seq = 0
 
     def next_seq(self) -> int:

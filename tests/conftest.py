@@ -3,6 +3,7 @@ exactly as it found it (botocore's handlers, the environment, pinpoint-mock's ow
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import socket
@@ -16,10 +17,8 @@ import requests
 import pinpoint_mock.hook
 import pinpoint_mock.mock
 
-try:  # moto adds its handler to botocore when imported: import it before the first snapshot
+with contextlib.suppress(ImportError):  # moto adds a botocore handler on import: import it first
     import moto  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
 
 pytest_plugins = ["pytester"]
 
@@ -73,7 +72,7 @@ def _no_network_and_no_leaks() -> Iterator[None]:
         socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
     assert pinpoint_mock.mock.current() is None, "an activation was left on"
     assert pinpoint_mock.hook.active() is None, "the botocore seam was left active"
-    assert botocore.handlers.BUILTIN_HANDLERS == handlers, "botocore's handlers changed"
+    assert handlers == botocore.handlers.BUILTIN_HANDLERS, "botocore's handlers changed"
     assert requests.Session.get_adapter is get_adapter, "requests' adapters were left patched"
     changed = {
         k

@@ -4,12 +4,13 @@ DiscardRegistrationVersion and DeleteRegistration: preconditions, effects, resul
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import model
 from pinpoint_mock.errors import ServiceError, conflict, quota_exceeded, validation_error
 from pinpoint_mock.registrations import lifecycle as lc
+from pinpoint_mock.registrations.associations import before_delete, before_submit
 from pinpoint_mock.registrations.catalogue import builtin_types
 from pinpoint_mock.registrations.lookup import find
 from pinpoint_mock.registrations.records import (
@@ -18,12 +19,14 @@ from pinpoint_mock.registrations.records import (
     registration_view,
     version_result,
 )
+from pinpoint_mock.registrations.submission import submitted
 from pinpoint_mock.store import now
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Context
 
 _DAY = 86_400.0
+_DRAFT_STAMP = lc.history_key(lc.DRAFT)
 
 
 def _refuse(reg: Registration, reason: str, why: str) -> ServiceError:
@@ -33,12 +36,9 @@ def _refuse(reg: Registration, reason: str, why: str) -> ServiceError:
 def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state, options = ctx.state, ctx.service.options
     token = params.get("ClientToken")
-    fingerprint = json.dumps(
-        {k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True
-    )
     if token is not None and token in state.client_tokens:
-        first_fingerprint, first_result = state.client_tokens[token]
-        if first_fingerprint != fingerprint:
+        first_params, first_result = state.client_tokens[token]
+        if _fingerprint(first_params) != _fingerprint(params):
             raise conflict(
                 "RESOURCE_ALREADY_EXISTS",
                 f"ClientToken {token} was already used with different parameters.",
@@ -61,13 +61,13 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         raise quota_exceeded("REGISTRATIONS_PER_ACCOUNT", limit)
     at = now()
     reg = Registration(
-        id="registration-" + uuid.uuid4().hex,
+        id="registration-" + os.urandom(16).hex(),
         type=kind,
         account_id=state.account_id,
         region=state.region,
         seq=state.next_seq(),
         created=at,
-        versions=[Version(1, lc.DRAFT, {lc.history_key(lc.DRAFT): at})],
+        versions=[Version(1, lc.DRAFT, {_DRAFT_STAMP: at})],
         tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,
     )
     state.add(reg)
@@ -83,8 +83,14 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     if reg.tags:
         result["Tags"] = reg.tags
     if token is not None:
-        state.client_tokens[token] = (fingerprint, result)
+        # The params themselves (the call log holds them too): compared only when the token
+        # comes again, so the first call pays nothing for idempotency.
+        state.client_tokens[token] = (params, result)
     return result
+
+
+def _fingerprint(params: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True)
 
 
 def _check_unique_keys(tags: list[dict[str, str]]) -> None:
@@ -148,13 +154,14 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
             f"has no draft to submit: version {current.number} is {current.status}; "
             "create a new version first",
         )
+    before_submit(ctx, reg)
     current.aws_review = bool(params.get("AwsReview", False))
     lc.enter(current, lc.SUBMITTED, now())
     reg.status = lc.registration_status(reg)
     result = version_result(reg, current)
     if "AwsReview" in model.members("SubmitRegistrationVersionResult"):
         result["AwsReview"] = current.aws_review
-    ctx.service.auto_review(ctx.state, reg, current)  # after the result: shows SUBMITTED
+    submitted(ctx, reg, current)  # pre-check or review policy, after the result: SUBMITTED
     return result
 
 
@@ -190,6 +197,7 @@ def delete_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             "RESOURCE_DELETION_NOT_ALLOWED",
             f"cannot be deleted while {reg.status}",
         )
+    before_delete(ctx, reg)
     state.remove(reg)
     ctx.service.store.unindex(reg.id)
     return registration_view(reg, lc.DELETED)

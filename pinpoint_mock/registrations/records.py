@@ -9,6 +9,29 @@ from pinpoint_mock import model
 
 
 @dataclass(slots=True, eq=False)
+class FieldValue:
+    """One field of one version: its value (one kind at most), and the per-field denial."""
+
+    text: str | None = None
+    choices: list[str] | None = None
+    attachment: str | None = None
+    denied_reason: str | None = None
+    feedback: str | None = None
+
+    @property
+    def shown(self) -> list[str]:
+        """The value as a list, for conditions (a SELECT's choices, else the one value)."""
+        if self.choices is not None:
+            return self.choices
+        single = self.text if self.text is not None else self.attachment
+        return [single] if single is not None else []
+
+    @property
+    def is_set(self) -> bool:
+        return self.text is not None or self.choices is not None or self.attachment is not None
+
+
+@dataclass(slots=True, eq=False)
 class Version:
     number: int
     status: str
@@ -17,6 +40,20 @@ class Version:
     denied_reasons: list[dict[str, str]] | None = None
     feedback: str | None = None
     aws_review: bool = False
+    # FieldPath -> value, in the order first written; None until a field is written
+    values: dict[str, FieldValue] | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Association:
+    """A resource associated with a registration (a phone number, another registration)."""
+
+    seq: int
+    resource_id: str
+    resource_arn: str
+    resource_type: str  # the phone number's NumberType, or the registration's type
+    iso_country_code: str | None = None
+    phone_number: str | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -35,6 +72,7 @@ class Registration:
     latest_denied: int | None = None
     provisioning: bool = False
     closed: bool = False
+    associations: list[Association] | None = None
 
     @property
     def arn(self) -> str:
@@ -94,3 +132,25 @@ def version_result(reg: Registration, version: Version) -> dict[str, Any]:
         "RegistrationVersionStatus": version.status,
         "RegistrationVersionStatusHistory": dict(version.history),
     }
+
+
+@dataclass(slots=True, eq=False)
+class Attachment:
+    id: str
+    arn: str
+    seq: int
+    created: float
+    status: str
+    url: str | None = None
+    tags: list[dict[str, str]] | None = None
+
+
+def attachment_view(attachment: Attachment, status: str | None = None) -> dict[str, Any]:
+    """A RegistrationAttachmentsInformation (also the DeleteRegistrationAttachment result)."""
+    view: dict[str, Any] = {
+        "RegistrationAttachmentArn": attachment.arn,
+        "RegistrationAttachmentId": attachment.id,
+        "AttachmentStatus": status or attachment.status,
+        "CreatedTimestamp": attachment.created,
+    }
+    return view

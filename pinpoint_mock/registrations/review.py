@@ -15,6 +15,7 @@ from pinpoint_mock import model
 from pinpoint_mock.errors import InvalidTransition, MockError
 from pinpoint_mock.options import OUTCOMES, ReviewPolicy
 from pinpoint_mock.registrations import lifecycle as lc
+from pinpoint_mock.registrations.field_values import denied_fields, record_denials
 from pinpoint_mock.registrations.records import Registration, Version
 from pinpoint_mock.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
 from pinpoint_mock.store import RegionState, now
@@ -110,11 +111,15 @@ class Review:
         self,
         reasons: Iterable[Mapping[str, str]] | None = None,
         feedback: str | None = None,
+        *,
+        fields: Mapping[str, str | Mapping[str, str]] | None = None,
     ) -> Review:
         """The current version -> DENIED with ``reasons`` (RegistrationDeniedReasonInformation
         dicts); the registration -> REQUIRES_UPDATES, or stays COMPLETE while an earlier
-        approved version is in force."""
+        approved version is in force. ``fields`` maps FieldPath -> the field's DeniedReason,
+        or a dict with DeniedReason and Feedback, shown by DescribeRegistrationFieldValues."""
         denied = _denied_reasons(reasons)
+        per_field = denied_fields(fields)
         if feedback is not None and not isinstance(feedback, str):
             raise MockError(f"feedback must be a string, not {feedback!r}")
         with self._state.lock:
@@ -126,6 +131,7 @@ class Review:
             lc.enter(version, lc.DENIED, at)
             version.denied_reasons = denied
             version.feedback = feedback
+            record_denials(version, per_field)
             reg.latest_denied = version.number
             reg.status = lc.registration_status(reg)
         return self

@@ -1,0 +1,99 @@
+"""The floor: botocore's own cost of a call, answered by a bare before-send handler.
+
+A floor client is the same boto3 client, unsigned (``Config(signature_version=UNSIGNED)``),
+whose ``before-send`` returns a canned answer: the exact status, headers and body that the
+subject (the mock, or moto) returned for the same call. So the floor pays botocore's
+serializer, event system and parser, and nothing else. pinpoint-mock's own handlers, which
+every client of the service carries once the package is imported, are taken off it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+from botocore import UNSIGNED
+from botocore.awsrequest import AWSResponse
+from botocore.client import BaseClient
+from botocore.config import Config
+
+REGION = "us-east-1"
+SERVICE = "pinpoint-sms-voice-v2"
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class _Raw:
+    """The part of urllib3's response botocore reads."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._body
+
+
+def capture(client: BaseClient, operation: str, **params: Any) -> Answer:
+    """Make one call and keep the raw answer botocore received for it."""
+    seen: list[Answer] = []
+    event = f"before-parse.{client.meta.service_model.service_id.hyphenize()}.{operation}"
+
+    def keep(response_dict: dict[str, Any], **_: Any) -> None:
+        seen.append(
+            Answer(
+                response_dict["status_code"],
+                dict(response_dict["headers"]),
+                bytes(response_dict["body"]),
+            )
+        )
+
+    client.meta.events.register(event, keep, unique_id="benchmark-capture")
+    try:
+        getattr(client, _method(client, operation))(**params)
+    finally:
+        client.meta.events.unregister(event, unique_id="benchmark-capture")
+    return seen[-1]
+
+
+def floor_client(
+    service: str, operation: str, answer: Answer, *, signed: bool = False, **kwargs: Any
+) -> BaseClient:
+    """A client of ``service`` whose ``operation`` is answered with ``answer``: unsigned, or
+    with ``signed`` SigV4-signed with fake credentials (moto's clients sign)."""
+    if signed:
+        kwargs.update(aws_access_key_id="AKIDFLOOR", aws_secret_access_key="floor")
+    else:
+        kwargs["config"] = Config(signature_version=UNSIGNED)
+    client = boto3.client(service, region_name=REGION, **kwargs)
+    _strip_pinpoint_mock(client)
+    hyphenized = client.meta.service_model.service_id.hyphenize()
+
+    def canned(request: Any, **_: Any) -> AWSResponse:
+        return AWSResponse(request.url, answer.status, answer.headers, _Raw(answer.body))  # type: ignore[arg-type]
+
+    client.meta.events.register(f"before-send.{hyphenized}.{operation}", canned)
+    return client
+
+
+def _strip_pinpoint_mock(client: BaseClient) -> None:
+    try:
+        from pinpoint_mock import hook
+    except ImportError:
+        return
+    for event, handler in hook.HANDLERS.items():
+        client.meta.events.unregister(f"{event}.{SERVICE}", handler)
+
+
+def _method(client: BaseClient, operation: str) -> str:
+    from botocore import xform_name
+
+    name = xform_name(operation)
+    assert hasattr(client, name), operation
+    return name

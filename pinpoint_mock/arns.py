@@ -1,0 +1,52 @@
+"""ARNs of this service's resources: building them, and reading an ID-or-ARN input.
+
+``arn:aws:sms-voice:<region>:<account>:<kind>/<id>``, kinds ``registration``,
+``registration-attachment`` and ``phone-number``. An ARN naming another account or region
+names nothing here, so the caller answers ResourceNotFoundException.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pinpoint_mock.store import RegionState
+
+SERVICE = "sms-voice"
+
+
+class Arn(NamedTuple):
+    region: str
+    account_id: str
+    kind: str
+    resource_id: str
+
+
+def build(state: RegionState, kind: str, resource_id: str) -> str:
+    return f"arn:aws:{SERVICE}:{state.region}:{state.account_id}:{kind}/{resource_id}"
+
+
+def parse(arn: str) -> Arn | None:
+    """The parts of an sms-voice ARN, or None when ``arn`` is not one."""
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn" or parts[2] != SERVICE:
+        return None
+    kind, _, rid = parts[5].partition("/")
+    if not kind or not rid:
+        return None
+    return Arn(parts[3], parts[4], kind, rid)
+
+
+def resource_id(id_or_arn: str, state: RegionState, kind: str) -> str | None:
+    """The bare ID that ``id_or_arn`` names in ``state``, or None when it is an ARN of
+    another kind, account or region."""
+    if not id_or_arn.startswith("arn:"):
+        return id_or_arn
+    arn = parse(id_or_arn)
+    if (
+        arn is None
+        or arn.kind != kind
+        or arn.region != state.region
+        or arn.account_id != state.account_id
+    ):
+        return None
+    return arn.resource_id

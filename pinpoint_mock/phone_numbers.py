@@ -1,0 +1,234 @@
+"""RequestPhoneNumber, DescribePhoneNumbers and ReleasePhoneNumber, modelled just enough to
+associate numbers with registrations.
+
+Numbers come from ranges reserved for fiction, never a subscriber's: in the US and Canada the
+NANP lines 555-0100..0199 (toll-free numbers use the same lines under toll-free area codes,
+by analogy), in the UK Ofcom's drama range +44 7700 900000..900999. Other countries are not
+offered. A number is ACTIVE at once, has the Default opt-out list, no two-way channel and no
+pool. Leasing prices are made-up constants.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pinpoint_mock import arns, model
+from pinpoint_mock.errors import conflict, not_found, quota_exceeded, validation_error
+from pinpoint_mock.idempotency import fingerprint, recall, remember
+from pinpoint_mock.listing import listing, with_token
+from pinpoint_mock.registrations.associations import associate, on_release
+from pinpoint_mock.registrations.lookup import find
+from pinpoint_mock.registrations.operations import _check_unique_keys
+from pinpoint_mock.store import RegionState, now
+
+if TYPE_CHECKING:
+    from pinpoint_mock.dispatch import Context, Handler
+
+KIND = "phone-number"
+DEFAULT_OPT_OUT_LIST = "Default"
+_OPERATION = "RequestPhoneNumber"
+
+_NANP_LOCAL = {
+    "US": ("201", "202", "206", "212", "305", "312", "415", "503", "617", "702"),
+    "CA": ("204", "416", "514", "604", "613"),
+}
+_NANP_TOLL_FREE = ("833", "844", "855", "866", "877", "888")
+# (country, number type) -> the numbers it can hand out, in order
+_RANGES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "TOLL_FREE"): _NANP_TOLL_FREE,
+    ("US", "TEN_DLC"): _NANP_LOCAL["US"],
+    ("US", "LONG_CODE"): _NANP_LOCAL["US"],
+    ("US", "SIMULATOR"): _NANP_LOCAL["US"],
+    ("CA", "TOLL_FREE"): _NANP_TOLL_FREE,
+    ("CA", "LONG_CODE"): _NANP_LOCAL["CA"],
+    ("GB", "LONG_CODE"): (),
+}
+_PRICES = {"TOLL_FREE": "2.00", "TEN_DLC": "2.00", "LONG_CODE": "1.00", "SIMULATOR": "0.00"}
+
+
+def _numbers(country: str, number_type: str) -> Iterator[str]:
+    if country == "GB":
+        for line in range(1000):
+            yield f"+447700900{line:03d}"
+        return
+    for area in _RANGES[(country, number_type)]:
+        for line in range(100, 200):
+            yield f"+1{area}5550{line}"
+
+
+@dataclass(slots=True, eq=False)
+class PhoneNumber:
+    id: str
+    arn: str
+    number: str
+    seq: int
+    created: float
+    iso_country_code: str
+    message_type: str
+    capabilities: list[str]
+    number_type: str
+    opt_out_list_name: str = DEFAULT_OPT_OUT_LIST
+    international_sending: bool = False
+    deletion_protection: bool = False
+    registration_id: str | None = None
+    tags: list[dict[str, str]] | None = None
+
+
+def _full_view(phone: PhoneNumber, status: str = "ACTIVE") -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "PhoneNumberArn": phone.arn,
+        "PhoneNumberId": phone.id,
+        "PhoneNumber": phone.number,
+        "Status": status,
+        "IsoCountryCode": phone.iso_country_code,
+        "MessageType": phone.message_type,
+        "NumberCapabilities": list(phone.capabilities),
+        "NumberType": phone.number_type,
+        "MonthlyLeasingPrice": _PRICES.get(phone.number_type, "1.00"),
+        "TwoWayEnabled": False,
+        "SelfManagedOptOutsEnabled": False,
+        "OptOutListName": phone.opt_out_list_name,
+        "InternationalSendingEnabled": phone.international_sending,
+        "DeletionProtectionEnabled": phone.deletion_protection,
+        "CreatedTimestamp": phone.created,
+    }
+    if phone.registration_id is not None:
+        view["RegistrationId"] = phone.registration_id
+    return view
+
+
+def _view(phone: PhoneNumber, shape_name: str, status: str = "ACTIVE") -> dict[str, Any]:
+    """The number as ``shape_name`` (an output shape) can carry it."""
+    members = model.members(shape_name)
+    return {k: v for k, v in _full_view(phone, status).items() if k in members}
+
+
+def _invalid(member: str, message: str) -> Exception:
+    return validation_error(message, "INVALID_PARAMETER", [{"Name": member, "Message": message}])
+
+
+def _allocate(state: RegionState, country: str, number_type: str) -> str:
+    if (country, number_type) not in _RANGES:
+        offered = ", ".join(f"{t} in {c}" for c, t in _RANGES)
+        raise _invalid(
+            "numberType",
+            f"No {number_type} numbers are available in {country}. pinpoint-mock hands out "
+            f"numbers from fictional ranges only: {offered}.",
+        )
+    used = {p.number for p in state.phone_numbers.values()}
+    for number in _numbers(country, number_type):
+        if number not in used:
+            return number
+    raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", len(used))
+
+
+def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    state = ctx.state
+    digest = fingerprint(params)
+    first = recall(state, _OPERATION, params, digest, KIND, "PhoneNumberId")
+    if first is not None:
+        return first
+    if params.get("PoolId"):
+        raise not_found("pool", params["PoolId"])
+    opt_out = params.get("OptOutListName", DEFAULT_OPT_OUT_LIST)
+    if opt_out not in (DEFAULT_OPT_OUT_LIST, arns.build(state, "opt-out-list", "Default")):
+        raise not_found("opt-out-list", opt_out)
+    reg = find(state, params["RegistrationId"]) if params.get("RegistrationId") else None
+    tags = params.get("Tags")
+    if tags:
+        _check_unique_keys(tags)
+    limit = ctx.service.options.quotas.get("PHONE_NUMBERS_PER_ACCOUNT")
+    if limit is not None and len(state.phone_numbers) >= limit:
+        raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", limit)
+    country, number_type = params["IsoCountryCode"], params["NumberType"]
+    phone_id = "phone-" + uuid.uuid4().hex
+    phone = PhoneNumber(
+        id=phone_id,
+        arn=arns.build(state, KIND, phone_id),
+        number=_allocate(state, country, number_type),
+        seq=state.next_seq(),
+        created=now(),
+        iso_country_code=country,
+        message_type=params["MessageType"],
+        capabilities=list(dict.fromkeys(params["NumberCapabilities"])),
+        number_type=number_type,
+        international_sending=bool(params.get("InternationalSendingEnabled", False)),
+        deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
+        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,
+    )
+    if reg is not None:
+        associate(ctx, reg, phone)  # checks everything before the number exists
+    state.phone_numbers[phone_id] = phone
+    result = _view(phone, "RequestPhoneNumberResult")
+    if phone.tags:
+        result["Tags"] = [dict(t) for t in phone.tags]
+    remember(state, _OPERATION, params, digest, result)
+    return result
+
+
+def find_phone_number(state: RegionState, id_or_arn: str) -> PhoneNumber:
+    pid = arns.resource_id(id_or_arn, state, KIND)
+    phone = state.phone_numbers.get(pid) if pid is not None else None
+    if phone is None:
+        raise not_found(KIND, id_or_arn)
+    return phone
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+_BOOLEAN = ("true", "false")
+_FILTERS = {
+    "status": ("NumberStatus", lambda p: "ACTIVE"),
+    "iso-country-code": (None, lambda p: p.iso_country_code),
+    "message-type": ("MessageType", lambda p: p.message_type),
+    "number-capability": ("NumberCapability", lambda p: p.capabilities),
+    "number-type": ("NumberType", lambda p: p.number_type),
+    "two-way-enabled": (_BOOLEAN, lambda p: "false"),
+    "self-managed-opt-outs-enabled": (_BOOLEAN, lambda p: "false"),
+    "opt-out-list-name": (None, lambda p: p.opt_out_list_name),
+    "deletion-protection-enabled": (_BOOLEAN, lambda p: _flag(p.deletion_protection)),
+    "two-way-channel-arn": (None, lambda p: ()),
+}
+
+
+def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    state = ctx.state
+    ids = params.get("PhoneNumberIds")
+    candidates: list[PhoneNumber]
+    if ids:
+        chosen = {p.id: p for p in (find_phone_number(state, i) for i in ids)}
+        candidates = sorted(chosen.values(), key=lambda p: p.seq)
+    else:
+        candidates = list(state.phone_numbers.values())
+    if params.get("Owner") == "SHARED":
+        candidates = []  # nothing is shared with this account here
+    found, token = listing(ctx, params, candidates, lambda p: p.seq, _FILTERS)
+    return with_token({"PhoneNumbers": [_view(p, "PhoneNumberInformation") for p in found]}, token)
+
+
+def release_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    state = ctx.state
+    phone = find_phone_number(state, params["PhoneNumberId"])
+    if phone.deletion_protection:
+        raise conflict(
+            "DELETION_PROTECTION_ENABLED",
+            f"Phone number {phone.id} has deletion protection enabled.",
+            KIND,
+            phone.id,
+        )
+    result = _view(phone, "ReleasePhoneNumberResult", "DELETED")
+    on_release(ctx, phone)
+    del state.phone_numbers[phone.id]
+    return result
+
+
+HANDLERS: dict[str, Handler] = {
+    "RequestPhoneNumber": request_phone_number,
+    "DescribePhoneNumbers": describe_phone_numbers,
+    "ReleasePhoneNumber": release_phone_number,
+}

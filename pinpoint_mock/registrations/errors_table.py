@@ -1,0 +1,647 @@
+"""Every error the mock answers, per operation, with its ``Reason`` and when it happens.
+
+This table is documentation kept next to the operations that raise the errors:
+``docs/errors.md`` is generated from it, and ``tests/registrations/test_errors_table.py``
+triggers every row through boto3 (checking the code and the Reason) and fails when the
+code mentions a Reason or an error code that no row lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pinpoint_mock import model
+
+EVERY_OPERATION = "*"
+OTHER_REQUESTS = "other"  # requests that name no operation the mock models
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    case: str  # a short stable name; the test that triggers the row is keyed by it
+    operation: str  # an operation name, EVERY_OPERATION or OTHER_REQUESTS
+    code: str  # the error code botocore reports (``e.response["Error"]["Code"]``)
+    reason: str | None  # the ``Reason`` member, when the error has one
+    condition: str  # when the mock answers it, in the words of the docs
+    resource_type: str | None = None  # the ``ResourceType`` member, where it is fixed
+
+
+_UNDER_REVIEW = "SUBMITTED, AWS_REVIEWING, REVIEWING, REQUIRES_AUTHENTICATION"
+_UNDER_REVIEW_ALL = _UNDER_REVIEW + ", REQUIRES_OFFLINE_REVIEW"
+_DECIDED = "APPROVED, DENIED, DISCARDED or REVOKED"
+_NO_REGISTRATION = (
+    "`RegistrationId` names no registration of the caller's account and Region (an ARN of "
+    "another account or Region names none either)"
+)
+_BAD_TOKEN = (
+    "`NextToken` did not come from the same listing (same operation, parameters, account "
+    "and Region) of this mock"
+)
+
+
+def _no_registration(case: str, operation: str) -> ErrorRow:
+    return ErrorRow(
+        case, operation, "ResourceNotFoundException", None, _NO_REGISTRATION, "registration"
+    )
+
+
+def _not_found(case: str, operation: str, condition: str, resource_type: str) -> ErrorRow:
+    return ErrorRow(case, operation, "ResourceNotFoundException", None, condition, resource_type)
+
+
+def _validation(case: str, operation: str, reason: str, condition: str) -> ErrorRow:
+    return ErrorRow(case, operation, "ValidationException", reason, condition)
+
+
+def _conflict(case: str, operation: str, reason: str, condition: str) -> ErrorRow:
+    return ErrorRow(case, operation, "ConflictException", reason, condition)
+
+
+def _quota(case: str, operation: str, reason: str, condition: str) -> ErrorRow:
+    return ErrorRow(case, operation, "ServiceQuotaExceededException", reason, condition)
+
+
+def _bad_token(case: str, operation: str) -> ErrorRow:
+    return _validation(case, operation, "INVALID_NEXT_TOKEN", _BAD_TOKEN)
+
+
+def _bad_filter(case: str, operation: str, filters: str) -> ErrorRow:
+    return _validation(
+        case,
+        operation,
+        "INVALID_FILTER_VALUES",
+        f"a value of the {filters} filter is not one of its values",
+    )
+
+
+def _duplicate_tag(case: str, operation: str) -> ErrorRow:
+    return _validation(
+        case, operation, "FIELD_VALIDATION_FAILED", "the same tag key appears twice in `Tags`"
+    )
+
+
+def _token_reused(case: str, operation: str) -> ErrorRow:
+    return _conflict(
+        case,
+        operation,
+        "RESOURCE_ALREADY_EXISTS",
+        "the `ClientToken` was already used for this operation in this account and Region with "
+        "different parameters (the same parameters return the first result)",
+    )
+
+
+def _option_quota(case: str, operation: str, quota: str, what: str) -> ErrorRow:
+    return _quota(case, operation, quota, f"the `quotas` option sets `{quota}` and {what}")
+
+
+_UNKNOWN_TYPE = (
+    "`RegistrationType` is neither in the built-in catalogue nor given by the "
+    "`registration_types` option"
+)
+_UNKNOWN_SECTION = "the section path is not a section of the type (for a type with definitions)"
+_UNKNOWN_FIELD = "a field path is not a field of the type (for a type with definitions)"
+_NO_ATTACHMENT = "no registration attachment of the caller's account and Region has that ID or ARN"
+_NO_PHONE = "no phone number of the caller's account and Region has that ID or ARN"
+_NO_ARN_HOLDER = (
+    "the ARN names nothing this account holds in this Region (a registration, a registration "
+    "attachment or a phone number); `ResourceType` is the ARN's kind"
+)
+_NOT_SMS_VOICE = "`ResourceArn` is not an sms-voice ARN (`arn:aws:sms-voice:...`)"
+
+
+ROWS: tuple[ErrorRow, ...] = (
+    # -- every operation -------------------------------------------------------------------
+    ErrorRow(
+        "constraint",
+        EVERY_OPERATION,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        "a member breaks a constraint of the service model that botocore does not check "
+        "itself (maximum length, pattern, enum, list size, range); `Fields` names each one",
+    ),
+    ErrorRow(
+        "wrong-type",
+        EVERY_OPERATION,
+        "SerializationException",
+        None,
+        "the body is not a JSON object, or a member has the wrong JSON type (only callers "
+        "that skip botocore's own validation can send this)",
+    ),
+    ErrorRow(
+        "bug",
+        EVERY_OPERATION,
+        "InternalServerException",
+        None,
+        "pinpoint-mock itself failed (a bug: the message names it; please report it)",
+    ),
+    # -- requests for no modelled operation ------------------------------------------------
+    ErrorRow(
+        "not-modelled",
+        OTHER_REQUESTS,
+        "NotImplemented",
+        None,
+        "an operation of the service that pinpoint-mock does not model (the message names "
+        "it and lists those it does); it fails at once, is not retried and is sent nowhere",
+    ),
+    ErrorRow(
+        "unknown-operation",
+        OTHER_REQUESTS,
+        "UnknownOperationException",
+        None,
+        "`X-Amz-Target` names no operation of `PinpointSMSVoiceV2` (hand-made HTTP requests)",
+    ),
+    # -- CreateRegistration ----------------------------------------------------------------
+    _validation("unknown-type", "CreateRegistration", "UNKNOWN_REGISTRATION_TYPE", _UNKNOWN_TYPE),
+    _duplicate_tag("duplicate-tag", "CreateRegistration"),
+    _token_reused("token-reused", "CreateRegistration"),
+    _option_quota(
+        "registrations-quota",
+        "CreateRegistration",
+        "REGISTRATIONS_PER_ACCOUNT",
+        "the account already holds that many registrations in this Region",
+    ),
+    # -- CreateRegistrationVersion ---------------------------------------------------------
+    _no_registration("version-not-found", "CreateRegistrationVersion"),
+    _conflict(
+        "version-while-open",
+        "CreateRegistrationVersion",
+        "CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+        f"the current version is DRAFT or under review ({_UNDER_REVIEW_ALL})",
+    ),
+    _conflict(
+        "version-closed",
+        "CreateRegistrationVersion",
+        "CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+        "the registration is CLOSED",
+    ),
+    _option_quota(
+        "versions-quota",
+        "CreateRegistrationVersion",
+        "REGISTRATION_VERSIONS_CREATED_PER_DAY",
+        "that many versions were created in this account and Region in the last 24 hours",
+    ),
+    # -- SubmitRegistrationVersion ---------------------------------------------------------
+    _no_registration("submit-not-found", "SubmitRegistrationVersion"),
+    _conflict(
+        "submit-twice",
+        "SubmitRegistrationVersion",
+        "REGISTRATION_ALREADY_SUBMITTED",
+        f"the current version is under review ({_UNDER_REVIEW_ALL})",
+    ),
+    _conflict(
+        "submit-decided",
+        "SubmitRegistrationVersion",
+        "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
+        f"there is no draft: the current version is {_DECIDED} (create a new version first)",
+    ),
+    _conflict(
+        "submit-closed",
+        "SubmitRegistrationVersion",
+        "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
+        "the registration is CLOSED",
+    ),
+    _conflict(
+        "submit-without-association",
+        "SubmitRegistrationVersion",
+        "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
+        "with the `check_fields` option: the type associates a resource before submit "
+        "(`ASSOCIATE_BEFORE_SUBMIT`, e.g. a toll-free number) and none is associated",
+    ),
+    # -- DiscardRegistrationVersion --------------------------------------------------------
+    _no_registration("discard-not-found", "DiscardRegistrationVersion"),
+    _conflict(
+        "discard-first-draft",
+        "DiscardRegistrationVersion",
+        "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
+        "the only version is the first DRAFT (delete the registration instead)",
+    ),
+    _conflict(
+        "discard-decided",
+        "DiscardRegistrationVersion",
+        "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
+        f"the current version is {_DECIDED}",
+    ),
+    _conflict(
+        "discard-closed",
+        "DiscardRegistrationVersion",
+        "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
+        "the registration is CLOSED",
+    ),
+    # -- DeleteRegistration ----------------------------------------------------------------
+    _no_registration("delete-not-found", "DeleteRegistration"),
+    _conflict(
+        "delete-under-review",
+        "DeleteRegistration",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        f"the registration is {_UNDER_REVIEW} or PROVISIONING",
+    ),
+    _conflict(
+        "delete-with-numbers",
+        "DeleteRegistration",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        "phone numbers are still associated and the type's disassociation behaviour is not "
+        "`DELETE_REGISTRATION_DISASSOCIATES` (release them first)",
+    ),
+    # -- DescribeRegistrations -------------------------------------------------------------
+    _not_found(
+        "describe-unknown-id",
+        "DescribeRegistrations",
+        "an ID or ARN in `RegistrationIds` names no registration of the caller's account "
+        "and Region (or a deleted one)",
+        "registration",
+    ),
+    _bad_filter("describe-bad-filter", "DescribeRegistrations", "`registration-status`"),
+    _bad_token("describe-bad-token", "DescribeRegistrations"),
+    # -- DescribeRegistrationVersions ------------------------------------------------------
+    _no_registration("versions-not-found", "DescribeRegistrationVersions"),
+    _validation(
+        "versions-unknown-number",
+        "DescribeRegistrationVersions",
+        "UNKNOWN_REGISTRATION_VERSION",
+        "a number in `VersionNumbers` is not a version of the registration",
+    ),
+    _bad_filter(
+        "versions-bad-filter", "DescribeRegistrationVersions", "`registration-version-status`"
+    ),
+    _bad_token("versions-bad-token", "DescribeRegistrationVersions"),
+    # -- DescribeRegistrationTypeDefinitions -----------------------------------------------
+    _validation(
+        "type-definitions-unknown-type",
+        "DescribeRegistrationTypeDefinitions",
+        "UNKNOWN_REGISTRATION_TYPE",
+        "a name in `RegistrationTypes` is not a registration type the mock accepts",
+    ),
+    _bad_token("type-definitions-bad-token", "DescribeRegistrationTypeDefinitions"),
+    # -- DescribeRegistrationSectionDefinitions --------------------------------------------
+    _validation(
+        "section-definitions-unknown-type",
+        "DescribeRegistrationSectionDefinitions",
+        "UNKNOWN_REGISTRATION_TYPE",
+        _UNKNOWN_TYPE,
+    ),
+    _validation(
+        "section-definitions-unknown-section",
+        "DescribeRegistrationSectionDefinitions",
+        "UNKNOWN_REGISTRATION_SECTION",
+        "a path in `SectionPaths` is not a section of the type (for a type with definitions)",
+    ),
+    _bad_token("section-definitions-bad-token", "DescribeRegistrationSectionDefinitions"),
+    # -- DescribeRegistrationFieldDefinitions ----------------------------------------------
+    _validation(
+        "field-definitions-unknown-type",
+        "DescribeRegistrationFieldDefinitions",
+        "UNKNOWN_REGISTRATION_TYPE",
+        _UNKNOWN_TYPE,
+    ),
+    _validation(
+        "field-definitions-unknown-section",
+        "DescribeRegistrationFieldDefinitions",
+        "UNKNOWN_REGISTRATION_SECTION",
+        _UNKNOWN_SECTION,
+    ),
+    _validation(
+        "field-definitions-unknown-field",
+        "DescribeRegistrationFieldDefinitions",
+        "UNKNOWN_REGISTRATION_FIELD",
+        _UNKNOWN_FIELD,
+    ),
+    _bad_token("field-definitions-bad-token", "DescribeRegistrationFieldDefinitions"),
+    # -- PutRegistrationFieldValue ---------------------------------------------------------
+    _no_registration("put-value-not-found", "PutRegistrationFieldValue"),
+    _validation(
+        "put-value-missing",
+        "PutRegistrationFieldValue",
+        "MISSING_PARAMETER",
+        "none of `TextValue`, `SelectChoices` and `RegistrationAttachmentId` is given",
+    ),
+    _validation(
+        "put-value-several",
+        "PutRegistrationFieldValue",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        "more than one of `TextValue`, `SelectChoices` and `RegistrationAttachmentId` is given",
+    ),
+    _validation(
+        "put-value-unknown-field",
+        "PutRegistrationFieldValue",
+        "UNKNOWN_REGISTRATION_FIELD",
+        "`FieldPath` is not a field of the registration's type (for a type with definitions)",
+    ),
+    _validation(
+        "put-value-invalid",
+        "PutRegistrationFieldValue",
+        "INVALID_PARAMETER",
+        "the value member does not match the field's type (TEXT, SELECT, ATTACHMENT), or the "
+        "value breaks the field's definition (length, pattern, choices)",
+    ),
+    _conflict(
+        "put-value-not-draft",
+        "PutRegistrationFieldValue",
+        "EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED",
+        "the current version is not a DRAFT, or the registration is CLOSED",
+    ),
+    _not_found(
+        "put-value-no-attachment",
+        "PutRegistrationFieldValue",
+        "`RegistrationAttachmentId` names no attachment of the caller's account and Region",
+        "registration-attachment",
+    ),
+    # -- DeleteRegistrationFieldValue ------------------------------------------------------
+    _no_registration("delete-value-not-found", "DeleteRegistrationFieldValue"),
+    _validation(
+        "delete-value-unknown-field",
+        "DeleteRegistrationFieldValue",
+        "UNKNOWN_REGISTRATION_FIELD",
+        "`FieldPath` is not a field of the registration's type (for a type with definitions)",
+    ),
+    _validation(
+        "delete-value-required",
+        "DeleteRegistrationFieldValue",
+        "REGISTRATION_FIELD_CANNOT_BE_DELETED",
+        "the field is REQUIRED: its value can be replaced, not deleted",
+    ),
+    _conflict(
+        "delete-value-not-draft",
+        "DeleteRegistrationFieldValue",
+        "EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED",
+        "the current version is not a DRAFT, or the registration is CLOSED",
+    ),
+    # -- DescribeRegistrationFieldValues ---------------------------------------------------
+    _no_registration("values-not-found", "DescribeRegistrationFieldValues"),
+    _validation(
+        "values-unknown-version",
+        "DescribeRegistrationFieldValues",
+        "UNKNOWN_REGISTRATION_VERSION",
+        "`VersionNumber` is not a version of the registration",
+    ),
+    _validation(
+        "values-unknown-section",
+        "DescribeRegistrationFieldValues",
+        "UNKNOWN_REGISTRATION_SECTION",
+        _UNKNOWN_SECTION,
+    ),
+    _validation(
+        "values-unknown-field",
+        "DescribeRegistrationFieldValues",
+        "UNKNOWN_REGISTRATION_FIELD",
+        _UNKNOWN_FIELD,
+    ),
+    _bad_token("values-bad-token", "DescribeRegistrationFieldValues"),
+    # -- CreateRegistrationAttachment ------------------------------------------------------
+    _validation(
+        "attachment-both",
+        "CreateRegistrationAttachment",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        "both `AttachmentBody` and `AttachmentUrl` are given",
+    ),
+    _validation(
+        "attachment-neither",
+        "CreateRegistrationAttachment",
+        "MISSING_PARAMETER",
+        "neither `AttachmentBody` nor `AttachmentUrl` is given",
+    ),
+    _validation(
+        "attachment-bad-url",
+        "CreateRegistrationAttachment",
+        "INVALID_PARAMETER",
+        "`AttachmentUrl` is not of the form `s3://bucket/key`",
+    ),
+    _validation(
+        "attachment-bad-type",
+        "CreateRegistrationAttachment",
+        "ATTACHMENT_TYPE_NOT_SUPPORTED",
+        "the body is not a PDF, PNG or JPEG file, or the URL's key does not end in .pdf, "
+        ".png, .jpg or .jpeg",
+    ),
+    _validation(
+        "attachment-too-big",
+        "CreateRegistrationAttachment",
+        "MAXIMUM_SIZE_EXCEEDED",
+        "the body is larger than 500 KB",
+    ),
+    _duplicate_tag("attachment-duplicate-tag", "CreateRegistrationAttachment"),
+    _token_reused("attachment-token-reused", "CreateRegistrationAttachment"),
+    _option_quota(
+        "attachments-quota",
+        "CreateRegistrationAttachment",
+        "REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
+        "the account already holds that many attachments in this Region",
+    ),
+    _option_quota(
+        "attachments-per-day-quota",
+        "CreateRegistrationAttachment",
+        "REGISTRATION_ATTACHMENTS_CREATED_PER_DAY",
+        "that many attachments were created in this account and Region in the last 24 hours",
+    ),
+    # -- DescribeRegistrationAttachments ---------------------------------------------------
+    _not_found(
+        "attachments-unknown-id",
+        "DescribeRegistrationAttachments",
+        "an ID or ARN in `RegistrationAttachmentIds`: " + _NO_ATTACHMENT,
+        "registration-attachment",
+    ),
+    _bad_filter("attachments-bad-filter", "DescribeRegistrationAttachments", "`attachment-status`"),
+    _bad_token("attachments-bad-token", "DescribeRegistrationAttachments"),
+    # -- DeleteRegistrationAttachment ------------------------------------------------------
+    _not_found(
+        "delete-attachment-not-found",
+        "DeleteRegistrationAttachment",
+        _NO_ATTACHMENT,
+        "registration-attachment",
+    ),
+    # -- CreateRegistrationAssociation -----------------------------------------------------
+    _no_registration("associate-not-found", "CreateRegistrationAssociation"),
+    _not_found(
+        "associate-no-resource",
+        "CreateRegistrationAssociation",
+        "`ResourceId` names no registration or phone number of the caller's account and "
+        "Region; `ResourceType` is the kind the ID or ARN names",
+        "phone-number",
+    ),
+    _validation(
+        "associate-wrong-kind",
+        "CreateRegistrationAssociation",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        "the registration's type does not take that kind of resource, takes it only on "
+        "approval (`ASSOCIATE_ON_APPROVAL`), or the resource is the registration itself",
+    ),
+    _validation(
+        "associate-wrong-country",
+        "CreateRegistrationAssociation",
+        "COUNTRY_CODE_MISMATCH",
+        "the phone number's country is not the one the registration's type takes",
+    ),
+    _conflict(
+        "associate-twice",
+        "CreateRegistrationAssociation",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        "the resource is already associated with the registration, or the registration "
+        "already holds a registration of that type (`RESOURCE_ALREADY_EXISTS` where the "
+        "installed model lacks this Reason)",
+    ),
+    _conflict(
+        "associate-number-taken",
+        "CreateRegistrationAssociation",
+        "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
+        "the phone number is already associated with another registration",
+    ),
+    _conflict(
+        "associate-not-complete",
+        "CreateRegistrationAssociation",
+        "REGISTRATION_NOT_COMPLETE",
+        "the registration to associate is not COMPLETE, or the type associates only after "
+        "completion (`ASSOCIATE_AFTER_COMPLETE`) and the registration is not COMPLETE yet",
+    ),
+    _conflict(
+        "associate-under-review",
+        "CreateRegistrationAssociation",
+        "REGISTRATION_ALREADY_SUBMITTED",
+        f"the registration's current version is under review ({_UNDER_REVIEW_ALL})",
+    ),
+    _conflict(
+        "associate-closed",
+        "CreateRegistrationAssociation",
+        "RESOURCE_MODIFICATION_NOT_ALLOWED",
+        "the registration is CLOSED",
+    ),
+    _option_quota(
+        "associations-quota",
+        "CreateRegistrationAssociation",
+        "ASSOCIATIONS_PER_REGISTRATION",
+        "the registration already has that many associations",
+    ),
+    _option_quota(
+        "numbers-per-registration-quota",
+        "CreateRegistrationAssociation",
+        "PHONE_NUMBERS_PER_REGISTRATION",
+        "the registration already has that many phone numbers",
+    ),
+    # -- ListRegistrationAssociations ------------------------------------------------------
+    _no_registration("list-associations-not-found", "ListRegistrationAssociations"),
+    _bad_token("list-associations-bad-token", "ListRegistrationAssociations"),
+    # -- TagResource, UntagResource, ListTagsForResource ----------------------------------
+    _validation("tag-bad-arn", "TagResource", "INVALID_ARN", _NOT_SMS_VOICE),
+    _not_found("tag-not-found", "TagResource", _NO_ARN_HOLDER, "registration"),
+    _duplicate_tag("tag-duplicate", "TagResource"),
+    _option_quota(
+        "tags-quota",
+        "TagResource",
+        "TAGS_PER_RESOURCE",
+        "the resource would hold more tags than that",
+    ),
+    _validation("untag-bad-arn", "UntagResource", "INVALID_ARN", _NOT_SMS_VOICE),
+    _not_found("untag-not-found", "UntagResource", _NO_ARN_HOLDER, "registration"),
+    _validation("list-tags-bad-arn", "ListTagsForResource", "INVALID_ARN", _NOT_SMS_VOICE),
+    _not_found("list-tags-not-found", "ListTagsForResource", _NO_ARN_HOLDER, "registration"),
+    # -- RequestPhoneNumber ----------------------------------------------------------------
+    _validation(
+        "request-number-unavailable",
+        "RequestPhoneNumber",
+        "INVALID_PARAMETER",
+        "the mock has no numbers of that `NumberType` in that country (it hands out numbers "
+        "from fictional ranges only: toll-free, 10DLC, long codes and simulator numbers in the "
+        "US, toll-free and long codes in Canada, long codes in the UK)",
+    ),
+    _not_found(
+        "request-number-no-pool",
+        "RequestPhoneNumber",
+        "`PoolId` is given: the mock holds no pools",
+        "pool",
+    ),
+    _not_found(
+        "request-number-no-opt-out-list",
+        "RequestPhoneNumber",
+        "`OptOutListName` is not `Default`",
+        "opt-out-list",
+    ),
+    _no_registration("request-number-no-registration", "RequestPhoneNumber"),
+    _validation(
+        "request-number-wrong-registration",
+        "RequestPhoneNumber",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        "with `RegistrationId`: the number cannot be associated with that registration (every "
+        "refusal of CreateRegistrationAssociation applies, with its own Reason)",
+    ),
+    _duplicate_tag("request-number-duplicate-tag", "RequestPhoneNumber"),
+    _token_reused("request-number-token-reused", "RequestPhoneNumber"),
+    _quota(
+        "numbers-quota",
+        "RequestPhoneNumber",
+        "PHONE_NUMBERS_PER_ACCOUNT",
+        "the `quotas` option sets `PHONE_NUMBERS_PER_ACCOUNT` and the account already holds "
+        "that many numbers in this Region, or the fictional range is used up",
+    ),
+    # -- DescribePhoneNumbers --------------------------------------------------------------
+    _not_found(
+        "numbers-unknown-id",
+        "DescribePhoneNumbers",
+        "an ID or ARN in `PhoneNumberIds`: " + _NO_PHONE,
+        "phone-number",
+    ),
+    _bad_filter(
+        "numbers-bad-filter",
+        "DescribePhoneNumbers",
+        "`status`, `message-type`, `number-capability`, `number-type` or a true/false",
+    ),
+    _bad_token("numbers-bad-token", "DescribePhoneNumbers"),
+    # -- ReleasePhoneNumber ----------------------------------------------------------------
+    _not_found("release-not-found", "ReleasePhoneNumber", _NO_PHONE, "phone-number"),
+    _conflict(
+        "release-protected",
+        "ReleasePhoneNumber",
+        "DELETION_PROTECTION_ENABLED",
+        "the number has deletion protection enabled",
+    ),
+    _conflict(
+        "release-under-review",
+        "ReleasePhoneNumber",
+        "RESOURCE_MODIFICATION_NOT_ALLOWED",
+        "the number belongs to a registration whose current version is under review",
+    ),
+)
+
+
+def operations() -> list[str]:
+    """The operations the table covers, in the order it lists them."""
+    special = (EVERY_OPERATION, OTHER_REQUESTS)
+    return list(dict.fromkeys(r.operation for r in ROWS if r.operation not in special))
+
+
+def rows_for(operation: str) -> list[ErrorRow]:
+    return [r for r in ROWS if r.operation == operation]
+
+
+def injectable(operation: str) -> list[str]:
+    """The modelled errors of ``operation``: what ``sms.inject_error`` accepts for it."""
+    return sorted(shape.name for shape in model.operation(operation).error_shapes)
+
+
+def _cell(text: str | None) -> str:
+    return "—" if text is None else text.replace("|", "\\|")
+
+
+def markdown() -> str:
+    """The table as Markdown: one section per operation, then the errors of every one."""
+    out: list[str] = []
+    header = ["| Error code | Reason | When |", "|---|---|---|"]
+
+    def table(rows: list[ErrorRow]) -> None:
+        out.extend(header)
+        for row in rows:
+            reason = f"`{row.reason}`" if row.reason else None
+            out.append(f"| `{row.code}` | {_cell(reason)} | {_cell(row.condition)} |")
+        out.append("")
+
+    for operation in operations():
+        out.append(f"### {operation}")
+        out.append("")
+        table(rows_for(operation))
+        names = ", ".join(f"`{name}`" for name in injectable(operation))
+        out.append(f"Injectable with `sms.inject_error`: {names}.")
+        out.append("")
+    out.append("### Every operation")
+    out.append("")
+    table(rows_for(EVERY_OPERATION))
+    out.append("### Operations the mock does not model")
+    out.append("")
+    table(rows_for(OTHER_REQUESTS))
+    return "\n".join(out)

@@ -1,0 +1,88 @@
+"""TagResource, UntagResource and ListTagsForResource on the ARNs of registrations,
+registration attachments and phone numbers.
+
+Tagging overwrites the value of a key already there. An ARN that is not an sms-voice ARN is
+a ValidationException ``INVALID_ARN``; one of another account or region, of a kind this mock
+does not hold, or of nothing is a ResourceNotFoundException.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pinpoint_mock import arns, model
+from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
+from pinpoint_mock.registrations.operations import _check_unique_keys
+from pinpoint_mock.store import RegionState
+
+if TYPE_CHECKING:
+    from pinpoint_mock.dispatch import Context, Handler
+
+
+class Tagged(Protocol):
+    tags: list[dict[str, str]] | None
+
+
+_HOLDERS: dict[str, Callable[[RegionState, str], Tagged | None]] = {
+    "registration": lambda state, rid: state.registrations.get(rid),
+    "registration-attachment": lambda state, rid: state.attachments.get(rid),
+    "phone-number": lambda state, rid: state.phone_numbers.get(rid),
+}
+
+
+def _resource(state: RegionState, arn: str) -> Tagged:
+    parsed = arns.parse(arn)
+    if parsed is None:
+        message = f"{arn} is not an ARN of AWS End User Messaging SMS (arn:aws:sms-voice:...)."
+        raise validation_error(
+            message, "INVALID_ARN", [{"Name": "resourceArn", "Message": message}]
+        )
+    holder = _HOLDERS.get(parsed.kind)
+    found = None
+    if (
+        holder is not None
+        and parsed.region == state.region
+        and parsed.account_id == state.account_id
+    ):
+        found = holder(state, parsed.resource_id)
+    if found is None:
+        known = model.enum("ResourceType")
+        raise not_found(parsed.kind if parsed.kind in known else "account", arn)
+    return found
+
+
+def tag_resource(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    resource = _resource(ctx.state, params["ResourceArn"])
+    tags = params["Tags"]
+    _check_unique_keys(tags)
+    merged = {t["Key"]: t["Value"] for t in resource.tags or ()}
+    merged.update((t["Key"], t["Value"]) for t in tags)
+    limit = ctx.service.options.quotas.get("TAGS_PER_RESOURCE")
+    if limit is not None and len(merged) > limit:
+        raise quota_exceeded("TAGS_PER_RESOURCE", limit)
+    resource.tags = [{"Key": k, "Value": v} for k, v in merged.items()]
+    return {}
+
+
+def untag_resource(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    resource = _resource(ctx.state, params["ResourceArn"])
+    dropped = set(params["TagKeys"])
+    kept = [t for t in resource.tags or () if t["Key"] not in dropped]
+    resource.tags = kept or None
+    return {}
+
+
+def list_tags_for_resource(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    resource = _resource(ctx.state, params["ResourceArn"])
+    return {
+        "ResourceArn": params["ResourceArn"],
+        "Tags": [dict(t) for t in resource.tags or ()],
+    }
+
+
+HANDLERS: dict[str, Handler] = {
+    "TagResource": tag_resource,
+    "UntagResource": untag_resource,
+    "ListTagsForResource": list_tags_for_resource,
+}

@@ -1,0 +1,821 @@
+"""The errors table (docs/errors.md) says what the mock really answers, and all of it.
+
+Every row is triggered through boto3 and must come back with its code and Reason; and every
+Reason and error code that the package's code mentions must have a row, so a new refusal
+cannot ship undocumented.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore import xform_name
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+import pinpoint_mock
+from pinpoint_mock import SmsVoiceV2Mock, dispatch, mock_sms_voice_v2, model
+from pinpoint_mock.registrations.errors_table import (
+    EVERY_OPERATION,
+    OTHER_REQUESTS,
+    ROWS,
+    ErrorRow,
+    markdown,
+    operations,
+)
+
+from .helpers import TOLL_FREE, new
+
+# A trigger sets the scene and returns the call that must fail as its row says.
+Trigger = Callable[[Any, SmsVoiceV2Mock], Callable[[], object]]
+
+
+def _submitted(client: Any) -> str:
+    rid = new(client)
+    client.submit_registration_version(RegistrationId=rid)
+    return rid
+
+
+def _denied(client: Any, sms: SmsVoiceV2Mock) -> str:
+    rid = _submitted(client)
+    sms.review(rid).deny()
+    return rid
+
+
+def _closed(client: Any, sms: SmsVoiceV2Mock) -> str:
+    rid = new(client)
+    sms.review(rid).close()
+    return rid
+
+
+def _other_account_arn(client: Any) -> str:
+    rid = new(client)
+    return f"arn:aws:sms-voice:us-east-1:111122223333:registration/{rid}"
+
+
+def _versions_listing_token(client: Any, sms: SmsVoiceV2Mock) -> str:
+    rid = _denied(client, sms)
+    client.create_registration_version(RegistrationId=rid)
+    page = client.describe_registration_versions(RegistrationId=rid, MaxResults=1)
+    return str(page["NextToken"])
+
+
+def _unmodelled_without_required_input() -> str:
+    for name in sorted(model.operation_names() - set(dispatch.HANDLERS)):
+        shape = model.operation(name).input_shape
+        if shape is None or not shape.required_members:
+            return name
+    raise AssertionError("every operation is modelled or needs input")
+
+
+def _unknown_target(client: Any) -> Callable[[], object]:
+    def rename(request: Any, **_: Any) -> None:
+        request.headers["X-Amz-Target"] = "PinpointSMSVoiceV2.NoSuchOperation"
+
+    client.meta.events.register("before-sign.pinpoint-sms-voice-v2", rename)
+    return lambda: client.describe_registrations()
+
+
+_BAD_ID = "not an id!"
+_NOBODY = "registration-" + "0" * 32
+
+TRIGGERS: dict[str, Trigger] = {}
+
+
+def trigger(case: str) -> Callable[[Trigger], Trigger]:
+    def register(function: Trigger) -> Trigger:
+        TRIGGERS[case] = function
+        return function
+
+    return register
+
+
+@trigger("constraint")
+def constraint(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.describe_registration_versions(RegistrationId=_BAD_ID)
+
+
+@trigger("wrong-type")
+def wrong_type(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.create_registration(RegistrationType=7)  # client validation is off
+
+
+@trigger("bug")
+def bug(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.describe_registrations()  # its handler is broken by a fixture
+
+
+@trigger("not-modelled")
+def not_modelled(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return getattr(c, xform_name(_unmodelled_without_required_input()))  # type: ignore[no-any-return]
+
+
+@trigger("unknown-operation")
+def unknown_operation(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _unknown_target(c)
+
+
+@trigger("unknown-type")
+def unknown_type(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.create_registration(RegistrationType="US_MOON_REGISTRATION")
+
+
+@trigger("duplicate-tag")
+def duplicate_tag(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    tags = [{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}]
+    return lambda: c.create_registration(RegistrationType=TOLL_FREE, Tags=tags)
+
+
+@trigger("token-reused")
+def token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    c.create_registration(RegistrationType=TOLL_FREE, ClientToken="t-1")
+    other = "US_TEN_DLC_BRAND_REGISTRATION"
+    return lambda: c.create_registration(RegistrationType=other, ClientToken="t-1")
+
+
+@trigger("registrations-quota")  # the quota is 0 (OPTIONS)
+def registrations_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.create_registration(RegistrationType=TOLL_FREE)
+
+
+@trigger("version-not-found")
+def version_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    arn = _other_account_arn(c)
+    return lambda: c.create_registration_version(RegistrationId=arn)
+
+
+@trigger("version-while-open")
+def version_while_open(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _submitted(c)
+    return lambda: c.create_registration_version(RegistrationId=rid)
+
+
+@trigger("version-closed")
+def version_closed(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _closed(c, s)
+    return lambda: c.create_registration_version(RegistrationId=rid)
+
+
+@trigger("versions-quota")  # the quota is 0 (OPTIONS)
+def versions_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _denied(c, s)
+    return lambda: c.create_registration_version(RegistrationId=rid)
+
+
+@trigger("submit-not-found")
+def submit_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.submit_registration_version(RegistrationId=_NOBODY)
+
+
+@trigger("submit-twice")
+def submit_twice(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _submitted(c)
+    return lambda: c.submit_registration_version(RegistrationId=rid)
+
+
+@trigger("submit-decided")
+def submit_decided(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _denied(c, s)
+    return lambda: c.submit_registration_version(RegistrationId=rid)
+
+
+@trigger("submit-closed")
+def submit_closed(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _closed(c, s)
+    return lambda: c.submit_registration_version(RegistrationId=rid)
+
+
+@trigger("discard-not-found")
+def discard_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.discard_registration_version(RegistrationId=_NOBODY)
+
+
+@trigger("discard-first-draft")
+def discard_first_draft(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.discard_registration_version(RegistrationId=rid)
+
+
+@trigger("discard-decided")
+def discard_decided(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _denied(c, s)
+    return lambda: c.discard_registration_version(RegistrationId=rid)
+
+
+@trigger("discard-closed")
+def discard_closed(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _closed(c, s)
+    return lambda: c.discard_registration_version(RegistrationId=rid)
+
+
+@trigger("delete-not-found")
+def delete_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.delete_registration(RegistrationId=_NOBODY)
+
+
+@trigger("delete-under-review")
+def delete_under_review(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _submitted(c)
+    return lambda: c.delete_registration(RegistrationId=rid)
+
+
+@trigger("describe-unknown-id")
+def describe_unknown_id(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    c.delete_registration(RegistrationId=rid)
+    return lambda: c.describe_registrations(RegistrationIds=[rid])
+
+
+@trigger("describe-bad-filter")
+def describe_bad_filter(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    filters = [{"Name": "registration-status", "Values": ["SLEEPING"]}]
+    return lambda: c.describe_registrations(Filters=filters)
+
+
+@trigger("describe-bad-token")
+def describe_bad_token(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    token = _versions_listing_token(c, s)  # a real token, from another listing
+    return lambda: c.describe_registrations(NextToken=token)
+
+
+@trigger("versions-not-found")
+def versions_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return lambda: c.describe_registration_versions(RegistrationId=_NOBODY)
+
+
+@trigger("versions-unknown-number")
+def versions_unknown_number(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.describe_registration_versions(RegistrationId=rid, VersionNumbers=[2])
+
+
+@trigger("versions-bad-filter")
+def versions_bad_filter(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    filters = [{"Name": "registration-version-status", "Values": ["SLEEPING"]}]
+    return lambda: c.describe_registration_versions(RegistrationId=rid, Filters=filters)
+
+
+@trigger("versions-bad-token")
+def versions_bad_token(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.describe_registration_versions(RegistrationId=rid, NextToken="forged")
+
+
+# -- the registration family: simple calls ----------------------------------------------
+
+
+def plain(method: str, **params: Any) -> Trigger:
+    """A trigger that needs no scene: one call with these parameters."""
+    return lambda c, s: lambda: getattr(c, method)(**params)
+
+
+_NO_ATTACHMENT = "attachment-" + "0" * 32
+_NO_PHONE = "phone-" + "0" * 32
+_PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+_NUMBER = {
+    "IsoCountryCode": "US",
+    "MessageType": "TRANSACTIONAL",
+    "NumberCapabilities": ["SMS"],
+    "NumberType": "TOLL_FREE",
+}
+
+TRIGGERS.update(
+    {
+        "type-definitions-unknown-type": plain(
+            "describe_registration_type_definitions", RegistrationTypes=["US_MOON_REGISTRATION"]
+        ),
+        "type-definitions-bad-token": plain(
+            "describe_registration_type_definitions", NextToken="forged"
+        ),
+        "section-definitions-unknown-type": plain(
+            "describe_registration_section_definitions", RegistrationType="US_MOON_REGISTRATION"
+        ),
+        "section-definitions-unknown-section": plain(
+            "describe_registration_section_definitions",
+            RegistrationType=TOLL_FREE,
+            SectionPaths=["moonInfo"],
+        ),
+        "section-definitions-bad-token": plain(
+            "describe_registration_section_definitions", RegistrationType=TOLL_FREE, NextToken="x"
+        ),
+        "field-definitions-unknown-type": plain(
+            "describe_registration_field_definitions", RegistrationType="US_MOON_REGISTRATION"
+        ),
+        "field-definitions-unknown-section": plain(
+            "describe_registration_field_definitions",
+            RegistrationType=TOLL_FREE,
+            SectionPath="moonInfo",
+        ),
+        "field-definitions-unknown-field": plain(
+            "describe_registration_field_definitions",
+            RegistrationType=TOLL_FREE,
+            FieldPaths=["companyInfo.moon"],
+        ),
+        "field-definitions-bad-token": plain(
+            "describe_registration_field_definitions", RegistrationType=TOLL_FREE, NextToken="x"
+        ),
+        "put-value-not-found": plain(
+            "put_registration_field_value", RegistrationId=_NOBODY, FieldPath="a.b", TextValue="x"
+        ),
+        "delete-value-not-found": plain(
+            "delete_registration_field_value", RegistrationId=_NOBODY, FieldPath="a.b"
+        ),
+        "values-not-found": plain("describe_registration_field_values", RegistrationId=_NOBODY),
+        "attachment-both": plain(
+            "create_registration_attachment",
+            AttachmentBody=_PNG,
+            AttachmentUrl="s3://evidence-bucket/form.png",
+        ),
+        "attachment-neither": plain("create_registration_attachment"),
+        "attachment-bad-url": plain(
+            "create_registration_attachment", AttachmentUrl="https://example.com/form.png"
+        ),
+        "attachment-bad-type": plain(
+            "create_registration_attachment", AttachmentBody=b"GIF89a" + b"\x00" * 64
+        ),
+        "attachment-too-big": plain(
+            "create_registration_attachment", AttachmentBody=_PNG + b"\x00" * 600_000
+        ),
+        "attachment-duplicate-tag": plain(
+            "create_registration_attachment",
+            AttachmentBody=_PNG,
+            Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+        ),
+        "attachments-quota": plain("create_registration_attachment", AttachmentBody=_PNG),
+        "attachments-per-day-quota": plain("create_registration_attachment", AttachmentBody=_PNG),
+        "attachments-unknown-id": plain(
+            "describe_registration_attachments", RegistrationAttachmentIds=[_NO_ATTACHMENT]
+        ),
+        "attachments-bad-filter": plain(
+            "describe_registration_attachments",
+            Filters=[{"Name": "attachment-status", "Values": ["SLEEPING"]}],
+        ),
+        "attachments-bad-token": plain("describe_registration_attachments", NextToken="forged"),
+        "delete-attachment-not-found": plain(
+            "delete_registration_attachment", RegistrationAttachmentId=_NO_ATTACHMENT
+        ),
+        "associate-not-found": plain(
+            "create_registration_association", RegistrationId=_NOBODY, ResourceId=_NO_PHONE
+        ),
+        "list-associations-not-found": plain(
+            "list_registration_associations", RegistrationId=_NOBODY
+        ),
+        "tag-bad-arn": plain(
+            "tag_resource",
+            ResourceArn="arn:aws:sns:us-east-1:123456789012:alerts",
+            Tags=[{"Key": "a", "Value": "1"}],
+        ),
+        "tag-not-found": plain(
+            "tag_resource",
+            ResourceArn=f"arn:aws:sms-voice:us-east-1:123456789012:registration/{_NOBODY}",
+            Tags=[{"Key": "a", "Value": "1"}],
+        ),
+        "untag-bad-arn": plain(
+            "untag_resource", ResourceArn="arn:aws:sns:us-east-1:123456789012:alerts", TagKeys=["a"]
+        ),
+        "untag-not-found": plain(
+            "untag_resource",
+            ResourceArn=f"arn:aws:sms-voice:us-east-1:123456789012:registration/{_NOBODY}",
+            TagKeys=["a"],
+        ),
+        "list-tags-bad-arn": plain(
+            "list_tags_for_resource", ResourceArn="arn:aws:sns:us-east-1:123456789012:alerts"
+        ),
+        "list-tags-not-found": plain(
+            "list_tags_for_resource",
+            ResourceArn=f"arn:aws:sms-voice:us-east-1:123456789012:registration/{_NOBODY}",
+        ),
+        "request-number-unavailable": plain(
+            "request_phone_number", **{**_NUMBER, "IsoCountryCode": "FR", "NumberType": "LONG_CODE"}
+        ),
+        "request-number-no-pool": plain(
+            "request_phone_number", **_NUMBER, PoolId="pool-" + "0" * 32
+        ),
+        "request-number-no-opt-out-list": plain(
+            "request_phone_number", **_NUMBER, OptOutListName="Customers"
+        ),
+        "request-number-no-registration": plain(
+            "request_phone_number", **_NUMBER, RegistrationId=_NOBODY
+        ),
+        "request-number-duplicate-tag": plain(
+            "request_phone_number",
+            **_NUMBER,
+            Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+        ),
+        "numbers-quota": plain("request_phone_number", **_NUMBER),
+        "numbers-unknown-id": plain("describe_phone_numbers", PhoneNumberIds=[_NO_PHONE]),
+        "numbers-bad-filter": plain(
+            "describe_phone_numbers", Filters=[{"Name": "number-type", "Values": ["SLEEPING"]}]
+        ),
+        "numbers-bad-token": plain("describe_phone_numbers", NextToken="forged"),
+        "release-not-found": plain("release_phone_number", PhoneNumberId=_NO_PHONE),
+    }
+)
+
+
+# -- the registration family: with a scene ---------------------------------------------------
+
+
+def _number(c: Any, number_type: str = "TOLL_FREE", country: str = "US", **extra: Any) -> str:
+    params = {**_NUMBER, "NumberType": number_type, "IsoCountryCode": country, **extra}
+    return str(c.request_phone_number(**params)["PhoneNumberId"])
+
+
+def _associate(c: Any, rid: str, resource: str) -> Callable[[], object]:
+    return lambda: c.create_registration_association(RegistrationId=rid, ResourceId=resource)
+
+
+@trigger("submit-without-association")  # check_fields=True (OPTIONS)
+def submit_without_association(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.submit_registration_version(RegistrationId=rid)
+
+
+@trigger("delete-with-numbers")
+def delete_with_numbers(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    _associate(c, rid, _number(c))()
+    return lambda: c.delete_registration(RegistrationId=rid)
+
+
+@trigger("put-value-missing")
+def put_value_missing(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    path = "companyInfo.companyName"
+    return lambda: c.put_registration_field_value(RegistrationId=rid, FieldPath=path)
+
+
+@trigger("put-value-several")
+def put_value_several(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.put_registration_field_value(
+        RegistrationId=rid, FieldPath="companyInfo.companyName", TextValue="A", SelectChoices=["B"]
+    )
+
+
+@trigger("put-value-unknown-field")
+def put_value_unknown_field(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.put_registration_field_value(
+        RegistrationId=rid, FieldPath="companyInfo.moon", TextValue="A"
+    )
+
+
+@trigger("put-value-invalid")
+def put_value_invalid(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)  # companyName is a TEXT field
+    return lambda: c.put_registration_field_value(
+        RegistrationId=rid, FieldPath="companyInfo.companyName", SelectChoices=["Example"]
+    )
+
+
+@trigger("put-value-not-draft")
+def put_value_not_draft(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _submitted(c)
+    return lambda: c.put_registration_field_value(
+        RegistrationId=rid, FieldPath="companyInfo.companyName", TextValue="Example Corp"
+    )
+
+
+@trigger("put-value-no-attachment")
+def put_value_no_attachment(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.put_registration_field_value(
+        RegistrationId=rid,
+        FieldPath="messagingUseCase.optInImage",
+        RegistrationAttachmentId=_NO_ATTACHMENT,
+    )
+
+
+@trigger("delete-value-unknown-field")
+def delete_value_unknown_field(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.delete_registration_field_value(RegistrationId=rid, FieldPath="a.moon")
+
+
+@trigger("delete-value-required")
+def delete_value_required(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    path = "companyInfo.companyName"
+    return lambda: c.delete_registration_field_value(RegistrationId=rid, FieldPath=path)
+
+
+@trigger("delete-value-not-draft")
+def delete_value_not_draft(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = _submitted(c)
+    path = "companyInfo.address2"  # optional
+    return lambda: c.delete_registration_field_value(RegistrationId=rid, FieldPath=path)
+
+
+@trigger("values-unknown-version")
+def values_unknown_version(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.describe_registration_field_values(RegistrationId=rid, VersionNumber=5)
+
+
+@trigger("values-unknown-section")
+def values_unknown_section(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.describe_registration_field_values(RegistrationId=rid, SectionPath="moon")
+
+
+@trigger("values-unknown-field")
+def values_unknown_field(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    paths = ["companyInfo.moon"]
+    return lambda: c.describe_registration_field_values(RegistrationId=rid, FieldPaths=paths)
+
+
+@trigger("values-bad-token")
+def values_bad_token(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.describe_registration_field_values(RegistrationId=rid, NextToken="forged")
+
+
+@trigger("attachment-token-reused")
+def attachment_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    c.create_registration_attachment(AttachmentBody=_PNG, ClientToken="t-1")
+    other = b"%PDF-1.7\n" + b"\x00" * 64
+    return lambda: c.create_registration_attachment(AttachmentBody=other, ClientToken="t-1")
+
+
+@trigger("associate-no-resource")
+def associate_no_resource(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, new(c), _NO_PHONE)
+
+
+@trigger("associate-wrong-kind")
+def associate_wrong_kind(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, new(c), _number(c, "TEN_DLC"))  # toll-free takes TOLL_FREE numbers
+
+
+@trigger("associate-wrong-country")
+def associate_wrong_country(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, new(c), _number(c, "TOLL_FREE", "CA"))
+
+
+@trigger("associate-twice")
+def associate_twice(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid, number = new(c), _number(c)
+    _associate(c, rid, number)()
+    return _associate(c, rid, number)
+
+
+@trigger("associate-number-taken")
+def associate_number_taken(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _number(c)
+    _associate(c, new(c), number)()
+    return _associate(c, new(c), number)
+
+
+@trigger("associate-not-complete")
+def associate_not_complete(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    campaign = new(c, "US_TEN_DLC_CAMPAIGN_REGISTRATION")
+    brand = new(c, "US_TEN_DLC_BRAND_REGISTRATION")  # CREATED, not COMPLETE
+    return _associate(c, campaign, brand)
+
+
+@trigger("associate-under-review")
+def associate_under_review(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, _submitted(c), _number(c))
+
+
+@trigger("associate-closed")
+def associate_closed(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, _closed(c, s), _number(c))
+
+
+@trigger("associations-quota")  # the quota is 0 (OPTIONS)
+def associations_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, new(c), _number(c))
+
+
+@trigger("numbers-per-registration-quota")  # the quota is 0 (OPTIONS)
+def numbers_per_registration_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate(c, new(c), _number(c))
+
+
+@trigger("list-associations-bad-token")
+def list_associations_bad_token(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)
+    return lambda: c.list_registration_associations(RegistrationId=rid, NextToken="forged")
+
+
+def _arn(c: Any) -> str:
+    return str(c.create_registration(RegistrationType=TOLL_FREE)["RegistrationArn"])
+
+
+@trigger("tag-duplicate")
+def tag_duplicate(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    arn = _arn(c)
+    tags = [{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}]
+    return lambda: c.tag_resource(ResourceArn=arn, Tags=tags)
+
+
+@trigger("tags-quota")  # the quota is 0 (OPTIONS)
+def tags_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    arn = _arn(c)
+    return lambda: c.tag_resource(ResourceArn=arn, Tags=[{"Key": "a", "Value": "1"}])
+
+
+@trigger("request-number-wrong-registration")
+def request_number_wrong_registration(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid = new(c)  # toll-free: takes TOLL_FREE numbers, not TEN_DLC
+    return lambda: _number(c, "TEN_DLC", RegistrationId=rid)
+
+
+@trigger("request-number-token-reused")
+def request_number_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _number(c, ClientToken="t-1")
+    return lambda: _number(c, "TEN_DLC", ClientToken="t-1")
+
+
+@trigger("release-protected")
+def release_protected(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _number(c, DeletionProtectionEnabled=True)
+    return lambda: c.release_phone_number(PhoneNumberId=number)
+
+
+@trigger("release-under-review")
+def release_under_review(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    rid, number = new(c), _number(c)
+    _associate(c, rid, number)()
+    c.submit_registration_version(RegistrationId=rid)
+    return lambda: c.release_phone_number(PhoneNumberId=number)
+
+
+OPTIONS: dict[str, dict[str, Any]] = {
+    "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
+    "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
+    "submit-without-association": {"check_fields": True},
+    "attachments-quota": {"quotas": {"REGISTRATION_ATTACHMENTS_PER_ACCOUNT": 0}},
+    "attachments-per-day-quota": {"quotas": {"REGISTRATION_ATTACHMENTS_CREATED_PER_DAY": 0}},
+    "associations-quota": {"quotas": {"ASSOCIATIONS_PER_REGISTRATION": 0}},
+    "numbers-per-registration-quota": {"quotas": {"PHONE_NUMBERS_PER_REGISTRATION": 0}},
+    "tags-quota": {"quotas": {"TAGS_PER_RESOURCE": 0}},
+    "numbers-quota": {"quotas": {"PHONE_NUMBERS_PER_ACCOUNT": 0}},
+}
+
+CLIENT_CONFIG: dict[str, Config] = {
+    "wrong-type": Config(parameter_validation=False),
+    "bug": Config(retries={"total_max_attempts": 1}),
+}
+
+
+@pytest.fixture
+def broken_describe(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(ctx: Any, params: Any) -> Any:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setitem(dispatch.HANDLERS, "DescribeRegistrations", boom)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.case)
+def test_each_row_is_what_the_mock_answers(row: ErrorRow, request: pytest.FixtureRequest) -> None:
+    if row.case == "bug":
+        request.getfixturevalue("broken_describe")
+    with mock_sms_voice_v2(**OPTIONS.get(row.case, {})) as sms:
+        client = boto3.client(
+            "pinpoint-sms-voice-v2", region_name="us-east-1", config=CLIENT_CONFIG.get(row.case)
+        )
+        call = TRIGGERS[row.case](client, sms)
+        with pytest.raises(ClientError) as raised:
+            call()
+    response = raised.value.response
+    assert response["Error"]["Code"] == row.code, response
+    assert response.get("Reason") == _expected_reason(row), response
+    if row.operation not in (EVERY_OPERATION, OTHER_REQUESTS):
+        assert raised.value.operation_name == row.operation
+    if row.resource_type is not None:
+        assert response["ResourceType"] == row.resource_type, response
+
+
+def _expected_reason(row: ErrorRow) -> str | None:
+    """The row's Reason; one row names the fallback older models get instead."""
+    if row.case == "associate-twice" and row.reason not in model.enum("ConflictExceptionReason"):
+        return "RESOURCE_ALREADY_EXISTS"
+    return row.reason
+
+
+def test_field_validation_applies_to_every_operation() -> None:
+    """The ``*`` row FIELD_VALIDATION_FAILED, on each operation in turn: a string member one
+    character longer than the model allows (botocore checks minimums only)."""
+    with mock_sms_voice_v2():
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        for operation in operations():
+            params = _too_long(model.operation(operation).input_shape)
+            with pytest.raises(ClientError) as raised:
+                getattr(client, xform_name(operation))(**params)
+            response = raised.value.response
+            assert response.get("Reason") == "FIELD_VALIDATION_FAILED", (operation, response)
+
+
+def _too_long(shape: Any) -> dict[str, Any]:
+    """Input that botocore accepts and the model forbids: every required member filled, and
+    one string member past its maximum length."""
+    params = {name: _filled(shape.members[name]) for name in shape.required_members}
+    name = next(
+        n for n, m in shape.members.items() if m.type_name == "string" and "max" in m.metadata
+    )
+    params[name] = "a" * (shape.members[name].metadata["max"] + 1)
+    return params
+
+
+def _filled(shape: Any) -> Any:
+    kind, low = shape.type_name, shape.metadata.get("min", 1)
+    if kind == "string":
+        return shape.enum[0] if shape.enum else "a" * max(low, 1)
+    if kind == "list":
+        return [_filled(shape.member) for _ in range(max(low, 1))]
+    if kind == "structure":
+        return {n: _filled(shape.members[n]) for n in shape.required_members}
+    if kind == "blob":
+        return b"a" * max(low, 1)
+    if kind == "boolean":
+        return False
+    return max(low, 1)  # integer, long
+
+
+def test_every_row_has_one_trigger() -> None:
+    cases = [row.case for row in ROWS]
+    assert len(cases) == len(set(cases)), "two rows share a case name"
+    assert set(TRIGGERS) == set(cases)
+
+
+def test_the_table_covers_every_modelled_operation() -> None:
+    assert set(operations()) == set(dispatch.HANDLERS), (
+        "add rows to pinpoint_mock/registrations/errors_table.py for each new operation "
+        "(and a trigger here), then run `python docs/generate.py`"
+    )
+
+
+# -- completeness: what the code can say is in the table ------------------------------------
+
+PACKAGE = Path(pinpoint_mock.__file__).parent
+# The HTTP server's own refusals (411, 413, ...) come before any operation; docs/server.md
+# describes them. The table and the diagram only mention Reasons.
+NOT_SCANNED = {"http_server.py", "registrations/errors_table.py", "registrations/diagram.py"}
+
+
+def _modules() -> Iterator[tuple[str, ast.Module]]:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if name not in NOT_SCANNED:
+            yield name, ast.parse(path.read_text("utf-8"))
+
+
+def _all_reasons() -> set[str]:
+    shapes = model.service_model().shape_names
+    return {
+        value for name in shapes if name.endswith("ExceptionReason") for value in model.enum(name)
+    }
+
+
+def test_every_reason_the_code_mentions_has_a_row() -> None:
+    reasons = _all_reasons()
+    mentioned: dict[str, str] = {}
+    for name, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value in reasons:
+                mentioned.setdefault(node.value, name)
+    assert mentioned, "the scan found no Reason at all: it is broken"
+    listed = {row.reason for row in ROWS}
+    missing = {reason: where for reason, where in mentioned.items() if reason not in listed}
+    assert not missing, (
+        f"Reasons in the code (module named) but not in errors_table.ROWS: {missing}. Add a "
+        "row for each to pinpoint_mock/registrations/errors_table.py and a trigger here, then "
+        "run `python docs/generate.py`."
+    )
+
+
+def test_every_error_code_the_code_raises_has_a_row() -> None:
+    raised: dict[str, str] = {}
+    for name, tree in _modules():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "ServiceError"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                raised.setdefault(str(node.args[0].value), name)
+    assert {"ValidationException", "ConflictException"} <= set(raised), "the scan is broken"
+    listed = {row.code for row in ROWS}
+    missing = {code: where for code, where in raised.items() if code not in listed}
+    assert not missing, (
+        f"error codes in the code (module named) but not in errors_table.ROWS: {missing}. Add "
+        "a row for each to pinpoint_mock/registrations/errors_table.py and a trigger here."
+    )
+
+
+def test_markdown_lists_every_row() -> None:
+    text = markdown()
+    for row in ROWS:
+        assert row.condition.replace("|", "\\|") in text
