@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pinpoint_mock import model
-
 EVERY_OPERATION = "*"
 OTHER_REQUESTS = "other"  # requests that name no operation the mock models
 
@@ -610,11 +608,6 @@ def rows_for(operation: str) -> list[ErrorRow]:
     return [r for r in ROWS if r.operation == operation]
 
 
-def injectable(operation: str) -> list[str]:
-    """The modelled errors of ``operation``: what ``sms.inject_error`` accepts for it."""
-    return sorted(shape.name for shape in model.operation(operation).error_shapes)
-
-
 def _cell(text: str | None) -> str:
     return "—" if text is None else text.replace("|", "\\|")
 
@@ -635,9 +628,6 @@ def markdown() -> str:
         out.append(f"### {operation}")
         out.append("")
         table(rows_for(operation))
-        names = ", ".join(f"`{name}`" for name in injectable(operation))
-        out.append(f"Injectable with `sms.inject_error`: {names}.")
-        out.append("")
     out.append("### Every operation")
     out.append("")
     table(rows_for(EVERY_OPERATION))
