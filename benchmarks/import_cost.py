@@ -24,7 +24,7 @@ t2 = clock()
 import json
 new = sorted({{m.split(".")[0] for m in set(sys.modules) - before}})
 model = sys.modules.get("pinpoint_mock.model")
-loaded = model.service_model.cache_info().currsize if model is not None else None
+loaded = bool(model is not None and model.service_model.cache_info().currsize)
 print(json.dumps({{"boto3": t1 - t0, "extra": t2 - t1, "new": new, "model_loaded": loaded}}))
 """
 
@@ -57,22 +57,30 @@ def extra_ms(subject: str, rounds: int) -> tuple[float, float, dict[str, Any]]:
     return statistics.median(extra) * 1e3, statistics.median(alone) * 1e3, last
 
 
+# What a test module writes; the package's __init__ is lazy, so a bare ``import
+# pinpoint_mock`` (measured for information) loads almost nothing.
+SUBJECT = "from pinpoint_mock import mock_sms_voice_v2"
+
+
 def run(quick: bool) -> list[Figure]:
     rounds = 3 if quick else 15
-    extra, boto3_ms, last = extra_ms("import pinpoint_mock", rounds)
+    extra, boto3_ms, last = extra_ms(SUBJECT, rounds)
+    bare, _, _ = extra_ms("import pinpoint_mock", 3 if quick else 9)
+    loaded = last["model_loaded"]
     return [
         Figure(
             key="import.pinpoint_mock",
-            title="import pinpoint_mock on top of import boto3",
-            baseline="import boto3 alone (fresh processes, alternated)",
+            title=f"`{SUBJECT}` on top of `import boto3`",
+            baseline="import boto3 alone (fresh processes, alternated; CPU time)",
             target="<= 30 ms extra; service model not loaded",
             value=round(extra, 2),
             unit=" ms",
-            limit=30.0 if last["model_loaded"] == 0 else 0.0,
+            limit=0.0 if loaded else 30.0,  # loading the model at import fails the target
             info={
                 "extra_ms": round(extra, 2),
+                "bare_import_ms": round(bare, 2),
                 "boto3_alone_ms": round(boto3_ms, 1),
-                "model_loaded_at_import": bool(last["model_loaded"]),
+                "model_loaded_at_import": loaded,
                 "new_top_level_modules": [m for m in last["new"] if m != "pinpoint_mock"],
             },
         )

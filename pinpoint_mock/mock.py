@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 import threading
-import unittest
 from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from pinpoint_mock import hook, requests_path
 from pinpoint_mock.dispatch import Service
@@ -20,6 +20,9 @@ from pinpoint_mock.environment import SavedEnvironment
 from pinpoint_mock.errors import MockError
 from pinpoint_mock.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
+
+if TYPE_CHECKING:
+    import unittest
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -114,7 +117,11 @@ class MockActivation:
         return run  # type: ignore[return-value]
 
     def _decorate_class(self, cls: type[T]) -> type[T]:
-        if issubclass(cls, unittest.TestCase):
+        # unittest is not imported here (it costs an import of ~5 ms): a TestCase subclass
+        # exists only once the test's own module has imported it.
+        loaded = sys.modules.get("unittest")
+        test_case: type[unittest.TestCase] | None = None if loaded is None else loaded.TestCase
+        if test_case is not None and issubclass(cls, test_case):
             # setUp, the test and tearDown share one state: on before setUp, off after the
             # cleanups registered by then (addCleanup runs after tearDown, also on failure).
             original = cls.setUp

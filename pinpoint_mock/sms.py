@@ -60,16 +60,22 @@ class SmsVoiceV2Mock:
                 rid = registration_id(registration, candidate)
                 if rid is not None and rid in candidate.registrations:
                     state = candidate
+        # Looked up once: a DeleteRegistration in another thread may take it away meanwhile.
+        found = (
+            None
+            if state is None
+            else state.registrations.get(registration_id(registration, state) or registration)
+        )
         if (
             state is None
+            or found is None
             or (account_id is not None and state.account_id != account_id)
             or (region is not None and state.region != region)
         ):
             where = f" in account {account_id}" if account_id else ""
             where += f" in {region}" if region else ""
             raise LookupError(f"no registration {registration}{where} in this mock")
-        rid = registration_id(registration, state) or registration
-        return Review(state, state.registrations[rid])
+        return Review(state, found)
 
     def inject_error(
         self,

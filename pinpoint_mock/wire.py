@@ -31,6 +31,7 @@ _PROTOCOL_NAMESPACE = "com.amazon.coral.service#"
 _PROTOCOL_ERRORS = frozenset({"SerializationException", "UnknownOperationException"})
 # One encoder for every answer: compact, and no cycle check (answers are trees we build).
 _encode_json = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+_raw_decode = json.JSONDecoder().raw_decode
 
 
 @dataclass(slots=True)
@@ -116,7 +117,14 @@ def _header(headers: Mapping[str, Any], name: str) -> str | None:
 
 
 def _json_object(body: bytes) -> dict[str, Any]:
-    try:
+    try:  # the common case, a UTF-8 document and nothing around it, without json.loads' detours
+        text = body.decode()
+        params, end = _raw_decode(text)
+        if end == len(text) and isinstance(params, dict):
+            return params
+    except (ValueError, RecursionError):
+        pass
+    try:  # everything else, with json.loads' own rules (encodings, whitespace)
         params = json.loads(body)
     except (ValueError, RecursionError):
         if not body.strip():

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import server
+from pinpoint_mock import model, server
 from pinpoint_mock.control import STEPS
 
 from .http_helpers import TOLL_FREE, call, client_for
@@ -93,7 +93,10 @@ def test_steps_take_their_arguments(url: str, client: Any) -> None:
     assert (status, answer["status"]) == (200, "REQUIRES_UPDATES")
     version = latest_version(client, rid)
     assert version["DeniedReasons"] == reasons
-    assert version["Feedback"] == "Fix it"
+    if "Feedback" in model.members("RegistrationVersionInformation"):
+        assert version["Feedback"] == "Fix it"
+    else:  # botocore 1.35.x has no version-level Feedback: the mock does not invent it
+        assert "Feedback" not in version
 
     client.create_registration_version(RegistrationId=rid)
     client.submit_registration_version(RegistrationId=rid)

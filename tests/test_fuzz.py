@@ -1,0 +1,599 @@
+"""Fuzzing every operation from botocore's model (issue 6).
+
+Inputs come from :mod:`tests.model_strategies`: valid ones (sometimes naming registrations,
+attachments and phone numbers that exist in the same mock, so the handlers' deeper paths
+run), invalid ones (one deliberate violation each), and request bodies that are not JSON
+objects at all. They go through a real boto3 client with ``parameter_validation=False``;
+what botocore cannot serialize, or would change on the way (a dict where a list belongs),
+is sent as JSON of its own through the same client by swapping the request body, so the
+violation reaches the mock as drawn. Raw bodies also go to ``Service.answer`` directly.
+
+Every answer must be a success whose raw JSON matches the operation's output shape (and
+whose parsed form has every required member), or an error the operation models, with a
+body matching that error's shape; never InternalServerException, never a Python exception
+out of the mock. Invalid inputs must get ValidationException or SerializationException;
+operations the mock does not model must get NotImplemented.
+
+``PINPOINT_MOCK_FUZZ_EXAMPLES=N`` runs N examples in each test (per operation where the
+test is per operation) instead of the defaults; the file's summary line counts the inputs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import calendar
+import datetime as dt
+import json
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+import pytest
+from botocore import xform_name
+from botocore.awsrequest import HTTPHeaders
+from botocore.config import Config
+from botocore.exceptions import ClientError
+from botocore.model import ListShape, MapShape, Shape, StringShape, StructureShape
+from botocore.serialize import create_serializer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2, model
+from pinpoint_mock.dispatch import HANDLERS, Service
+from pinpoint_mock.options import Options
+from tests import model_strategies as ms
+
+SERVICE = model.SERVICE_NAME
+REGION = "us-east-1"
+_SCALE = int(os.environ.get("PINPOINT_MOCK_FUZZ_EXAMPLES") or 0)
+
+# Read at collection, so operations added to the table are fuzzed without a change here.
+MODELLED = sorted(HANDLERS)
+UNMODELLED = sorted(model.operation_names() - set(HANDLERS))
+# Modelled errors the mock only answers when a test injects them.
+INJECTED_ONLY = frozenset(
+    {"InternalServerException", "ThrottlingException", "AccessDeniedException"}
+)
+INPUT_ERRORS = frozenset({"ValidationException", "SerializationException"})
+
+INPUTS: Counter[str] = Counter()  # inputs sent, by kind of input
+ANSWERS: Counter[str] = Counter()  # answers, by error code ("success" for a 200)
+PATHS: Counter[str] = Counter()  # how inputs reached the mock
+SUCCEEDED: Counter[str] = Counter()  # successes, by operation
+
+
+def fuzz(default: int) -> settings:
+    return settings(
+        max_examples=_SCALE or default,
+        deadline=None,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+        ],
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _summary(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    line = (
+        f"fuzz: {sum(INPUTS.values())} inputs ({dict(sorted(INPUTS.items()))}); "
+        f"reached the mock {dict(sorted(PATHS.items()))}; answers {dict(ANSWERS.most_common())}; "
+        f"successes by operation {dict(sorted(SUCCEEDED.items()))}"
+    )
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("")
+            reporter.write_line(line)
+
+
+# --------------------------------------------------------------------------- the client
+
+
+@dataclass
+class Answer:
+    status: int
+    body: bytes
+    parsed: dict[str, Any] | None  # botocore's parsed success
+    code: str | None  # botocore's error code
+
+
+class Wire:
+    """A boto3 client that can send a body of the test's choosing and keeps the raw answer."""
+
+    def __init__(self) -> None:
+        session = boto3.session.Session(
+            aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION
+        )
+        config = Config(parameter_validation=False, retries={"total_max_attempts": 1})
+        self.client = session.client(SERVICE, config=config)
+        self._body: bytes | None = None
+        self._raw: tuple[int, bytes] | None = None
+        self.client.meta.events.register(f"request-created.{SERVICE}", self._swap_body)
+        self.client.meta.events.register(f"after-call.{SERVICE}", self._keep_answer)
+
+    def _swap_body(self, request: Any, **_: Any) -> None:
+        if self._body is not None:
+            request.data, self._body = self._body, None
+
+    def _keep_answer(self, http_response: Any, **_: Any) -> None:
+        self._raw = (http_response.status_code, http_response.content)
+
+    def call(self, operation: str, params: dict[str, Any] | None, body: bytes | None) -> Answer:
+        """Call ``operation`` with ``params``, or with ``body`` as the request body."""
+        self._raw, self._body = None, body
+        method = getattr(self.client, xform_name(operation))
+        parsed: dict[str, Any] | None = None
+        code: str | None = None
+        try:
+            parsed = method(**(params or {}))
+        except ClientError as error:
+            code = error.response["Error"]["Code"]
+        assert self._raw is not None, f"{operation}: botocore saw no answer"
+        return Answer(self._raw[0], self._raw[1], parsed, code)
+
+
+@pytest.fixture(scope="module")
+def wire() -> Wire:
+    return Wire()
+
+
+def as_json(value: Any) -> Any:
+    """Params as the JSON protocol puts them on the wire, whatever their (in)validity."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, dt.datetime):
+        return int(calendar.timegm(value.utctimetuple()))
+    return value
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True)
+
+
+def send(wire: Wire, operation: str, params: dict[str, Any]) -> Answer:
+    """Through botocore's serializer when it sends ``params`` as drawn, else as raw JSON."""
+    mine = as_json(params)
+    try:
+        serializer = create_serializer("json", include_validation=False)
+        request = serializer.serialize_to_request(params, model.operation(operation))
+        faithful = _canonical(json.loads(request["body"])) == _canonical(mine)
+    except Exception:  # botocore cannot serialize it at all
+        faithful = False
+    PATHS["botocore serializer" if faithful else "raw JSON via the client"] += 1
+    if faithful:
+        return wire.call(operation, params, None)
+    return wire.call(operation, None, json.dumps(mine).encode())
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def wire_problems(value: Any, shape: Shape, path: str = "$") -> list[str]:
+    """Where a JSON value (a body as received) breaks ``shape``: types, enums, required and
+    unknown members. Written here from the model, independently of the mock's validator."""
+    kind = shape.type_name
+    if value is None:
+        return [f"{path}: null"]
+    if isinstance(shape, StructureShape):
+        if not isinstance(value, dict):
+            return [f"{path}: {type(value).__name__}, not an object ({shape.name})"]
+        problems = [
+            f"{path}.{name}: required by {shape.name}, missing"
+            for name in shape.required_members
+            if value.get(name) is None
+        ]
+        for name, item in value.items():
+            member = shape.members.get(name)
+            if member is None:
+                problems.append(f"{path}.{name}: not a member of {shape.name}")
+            else:
+                problems += wire_problems(item, member, f"{path}.{name}")
+        return problems
+    if isinstance(shape, ListShape):
+        if not isinstance(value, list):
+            return [f"{path}: {type(value).__name__}, not a list ({shape.name})"]
+        return [
+            p
+            for i, item in enumerate(value)
+            for p in wire_problems(item, shape.member, f"{path}[{i}]")
+        ]
+    if isinstance(shape, MapShape):
+        if not isinstance(value, dict):
+            return [f"{path}: {type(value).__name__}, not a map ({shape.name})"]
+        problems = []
+        for key, item in value.items():
+            problems += wire_problems(key, shape.key, f"{path} key {key!r}")
+            problems += wire_problems(item, shape.value, f"{path}[{key!r}]")
+        return problems
+    if kind == "string":
+        if not isinstance(value, str):
+            return [f"{path}: {value!r} is not a string ({shape.name})"]
+        choices = shape.enum if isinstance(shape, StringShape) else []
+        if choices and value not in choices:
+            return [f"{path}: {value!r} is not one of {shape.name}'s values"]
+        return []
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind in ("integer", "long"):
+        ok = number and isinstance(value, int)
+    elif kind in ("float", "double", "timestamp"):
+        ok = number
+    elif kind == "boolean":
+        ok = isinstance(value, bool)
+    elif kind == "blob":
+        ok = isinstance(value, str) and _is_base64(value)
+    else:
+        ok = True  # document
+    return [] if ok else [f"{path}: {value!r} is not a {kind} ({shape.name})"]
+
+
+def _is_base64(text: str) -> bool:
+    try:
+        base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+def missing_required(parsed: Any, shape: Shape, path: str = "$") -> list[str]:
+    """Required members absent from botocore's parsed response."""
+    if isinstance(shape, StructureShape) and isinstance(parsed, dict):
+        missing = [f"{path}.{n}" for n in shape.required_members if parsed.get(n) is None]
+        for name, member in shape.members.items():
+            if name in parsed:
+                missing += missing_required(parsed[name], member, f"{path}.{name}")
+        return missing
+    if isinstance(shape, ListShape) and isinstance(parsed, list):
+        return [
+            m
+            for i, x in enumerate(parsed)
+            for m in missing_required(x, shape.member, f"{path}[{i}]")
+        ]
+    if isinstance(shape, MapShape) and isinstance(parsed, dict):
+        return [
+            m for k, x in parsed.items() for m in missing_required(x, shape.value, f"{path}[{k!r}]")
+        ]
+    return []
+
+
+def modelled_errors(operation: str) -> frozenset[str]:
+    """Error codes the mock may answer for ``operation`` on its own."""
+    shapes = {shape.name for shape in model.operation(operation).error_shapes}
+    return frozenset(shapes - INJECTED_ONLY) | {"SerializationException"}
+
+
+def check(
+    operation: str,
+    answer: Answer,
+    *,
+    success: bool,
+    errors: frozenset[str],
+    kind: str,
+    shown: Any,
+) -> None:
+    """One answer against the model; ``shown`` is what was sent, for the failure message."""
+    INPUTS[kind] += 1
+    where = f"{operation} answered {answer.status} {answer.body[:600]!r} to {shown!r}"[:2000]
+    body = json.loads(answer.body)
+    assert isinstance(body, dict), where
+    op = model.operation(operation)
+    if answer.status == 200:
+        ANSWERS["success"] += 1
+        SUCCEEDED[operation] += 1
+        assert success, f"a success where an error was due: {where}"
+        assert answer.parsed is not None, where
+        assert answer.code is None, where
+        output = op.output_shape
+        if output is None:
+            assert body == {}, where
+            return
+        assert wire_problems(body, output) == [], where
+        assert missing_required(answer.parsed, output) == [], where
+        return
+    code = body.get("__type", "").rpartition("#")[2]
+    ANSWERS[code] += 1
+    assert code == answer.code, where
+    assert code in errors, f"{code} is not a modelled answer here: {where}"
+    assert isinstance(body.get("Message"), str), where
+    if code == "NotImplemented":
+        assert answer.status == 501, where
+        assert operation in body["Message"], where
+        return
+    assert 400 <= answer.status < 500, where
+    if code in {shape.name for shape in op.error_shapes}:
+        fields = {k: v for k, v in body.items() if k != "__type"}
+        assert wire_problems(fields, model.service_model().shape_for(code)) == [], where
+    else:
+        assert set(body) == {"__type", "Message"}, where
+
+
+# --------------------------------------------------------------------------- existing resources
+
+
+@dataclass
+class Catalogue:
+    types: list[str]
+    field_paths: list[str]
+    text_field: tuple[str, str]  # (registration type, FieldPath of a TEXT field)
+
+
+@pytest.fixture(scope="module")
+def catalogue(wire: Wire) -> Catalogue:
+    """Registration types and field paths, as DescribeRegistration*Definitions give them."""
+    c = wire.client
+    paths: dict[str, list[tuple[str, str, str]]] = {}
+    with mock_sms_voice_v2():
+        pages = c.get_paginator("describe_registration_type_definitions").paginate()
+        for page in pages:
+            for definition in page["RegistrationTypeDefinitions"]:
+                kind = definition["RegistrationType"]
+                fields = c.get_paginator("describe_registration_field_definitions").paginate(
+                    RegistrationType=kind
+                )
+                paths[kind] = [
+                    (f["FieldPath"], f["FieldType"], f["FieldRequirement"])
+                    for p in fields
+                    for f in p["RegistrationFieldDefinitions"]
+                ]
+    # Toll-free: its registrations take toll-free numbers, which the pool associates. An
+    # optional field: a value the fuzzed DeleteRegistrationFieldValue may delete.
+    kind = "US_TOLL_FREE_REGISTRATION"
+    text = next(path for path, type_, need in paths[kind] if type_ == "TEXT" and need == "OPTIONAL")
+    every = sorted({path for fields in paths.values() for path, _, _ in fields})
+    return Catalogue(sorted(paths), every, (kind, text))
+
+
+@dataclass
+class Pool:
+    """Resources that exist in the current mock, each by ID and by ARN."""
+
+    registrations: list[str]
+    attachments: list[str]
+    phones: list[str]
+    tag_keys: list[str]
+
+    def strategies(self, catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
+        """Member name -> values that point at something real, or that the handlers accept
+        beyond the model's constraints (file signatures, S3 URLs, countries with numbers)."""
+        reg = st.sampled_from(self.registrations)
+        attachment = st.sampled_from(self.attachments)
+        phone = st.sampled_from(self.phones)
+        every = self.registrations + self.attachments + self.phones
+        files = [b"%PDF-1.4 ", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0"]
+        return {
+            "RegistrationId": reg,
+            "RegistrationIds": st.lists(reg, min_size=1, max_size=3),
+            "RegistrationAttachmentId": attachment,
+            "RegistrationAttachmentIds": st.lists(attachment, min_size=1, max_size=2),
+            "PhoneNumberId": phone,
+            "PhoneNumberIds": st.lists(phone, min_size=1, max_size=2),
+            "ResourceArn": st.sampled_from([x for x in every if x.startswith("arn:")]),
+            "ResourceId": st.sampled_from(self.phones + self.registrations),
+            "RegistrationType": st.sampled_from(catalogue.types),
+            "FieldPath": st.one_of(
+                st.just(catalogue.text_field[1]), st.sampled_from(catalogue.field_paths)
+            ),
+            "TextValue": st.just("fuzz"),
+            "VersionNumbers": st.lists(st.integers(1, 3), min_size=1, max_size=3),
+            "TagKeys": st.lists(st.sampled_from(self.tag_keys), min_size=1, max_size=2),
+            "AttachmentBody": st.tuples(st.sampled_from(files), st.binary(max_size=20)).map(
+                lambda t: t[0] + t[1]
+            ),
+            "AttachmentUrl": st.sampled_from(["s3://fuzz-bucket/a.pdf", "s3://fuzz-bucket/b.PNG"]),
+            "IsoCountryCode": st.sampled_from(["US", "CA", "GB"]),
+            "OptOutListName": st.just("Default"),
+        }
+
+
+def build_pool(wire: Wire, catalogue: Catalogue, sms: SmsVoiceV2Mock) -> Pool:
+    """In the active mock: registrations in DRAFT (with a field value and a phone number),
+    SUBMITTED, COMPLETE, COMPLETE with a new draft and REQUIRES_UPDATES; an attachment, and a
+    phone number associated with nothing; tags on some."""
+    c = wire.client
+    tags = [{"Key": "team", "Value": "sms"}]
+    kind, text_path = catalogue.text_field
+    regs = [
+        c.create_registration(RegistrationType=kind, Tags=tags if i == 0 else []) for i in range(5)
+    ]
+    ids = [r["RegistrationId"] for r in regs]
+    c.put_registration_field_value(RegistrationId=ids[0], FieldPath=text_path, TextValue="x")
+    for rid in ids[1:]:
+        c.submit_registration_version(RegistrationId=rid)
+    sms.review(ids[2]).approve()
+    c.create_registration_version(RegistrationId=ids[2])
+    sms.review(ids[3]).deny()
+    sms.review(ids[4]).begin().approve()
+    attachment = c.create_registration_attachment(AttachmentBody=b"%PDF-1.4 fuzz", Tags=tags)
+    phones = [
+        c.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="TOLL_FREE",
+            Tags=tags,
+        )
+        for _ in range(2)
+    ]
+    c.create_registration_association(RegistrationId=ids[0], ResourceId=phones[0]["PhoneNumberId"])
+    return Pool(
+        registrations=ids + [r["RegistrationArn"] for r in regs],
+        attachments=[
+            attachment["RegistrationAttachmentId"],
+            attachment["RegistrationAttachmentArn"],
+        ],
+        phones=[p["PhoneNumberId"] for p in phones] + [p["PhoneNumberArn"] for p in phones],
+        tag_keys=["team"],
+    )
+
+
+def point_at_pool(
+    operation: str, params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> tuple[dict[str, Any], bool]:
+    """``params`` with some members replaced (or added) by values naming real resources,
+    and whether any was."""
+    members = model.operation(operation).input_shape.members
+    meaningful = pool.strategies(catalogue)
+    result = dict(params)
+    for name in sorted(set(members) & set(meaningful)):
+        odds = 2 if name in params else 4  # replace one in two, add one in four
+        if data.draw(st.integers(0, odds - 1), label=f"use a real {name}") == 0:
+            result[name] = data.draw(meaningful[name], label=name)
+    return result, result != params
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+@pytest.mark.parametrize("operation", MODELLED)
+@fuzz(25)
+@given(data=st.data())
+def test_valid_input_gets_a_shaped_success_or_a_modelled_error(
+    operation: str, data: st.DataObject, wire: Wire, catalogue: Catalogue
+) -> None:
+    params = data.draw(ms.valid_input(operation), label="params")
+    with mock_sms_voice_v2() as sms:
+        pool = build_pool(wire, catalogue, sms)
+        params, real = point_at_pool(operation, params, pool, catalogue, data)
+        answer = send(wire, operation, params)
+    kind = "valid, naming real resources" if real else "valid"
+    check(
+        operation,
+        answer,
+        success=True,
+        errors=modelled_errors(operation),
+        kind=kind,
+        shown=params,
+    )
+
+
+@pytest.mark.parametrize("operation", MODELLED)
+@fuzz(30)
+@given(data=st.data())
+def test_invalid_input_gets_a_validation_or_serialization_error(
+    operation: str, data: st.DataObject, wire: Wire
+) -> None:
+    params, label = data.draw(ms.invalid_input(operation), label="params, violation")
+    with mock_sms_voice_v2():
+        answer = send(wire, operation, params)
+    # The mock's validator skips members the model does not have, so an input whose only
+    # violation is one of those is answered as a valid input would be.
+    ignored = label == ms.UNKNOWN_MEMBER
+    check(
+        operation,
+        answer,
+        success=ignored,
+        errors=modelled_errors(operation) if ignored else INPUT_ERRORS,
+        kind=f"invalid: {label}",
+        shown=params,
+    )
+
+
+@fuzz(100)
+@given(data=st.data())
+def test_unmodelled_operations_get_not_implemented(data: st.DataObject, wire: Wire) -> None:
+    operation = data.draw(st.sampled_from(UNMODELLED), label="operation")
+    if data.draw(st.booleans(), label="valid"):
+        params = data.draw(ms.valid_input(operation), label="params")
+    else:
+        params = data.draw(ms.invalid_input(operation), label="params")[0]
+    with mock_sms_voice_v2():
+        answer = send(wire, operation, params)
+    check(
+        operation,
+        answer,
+        success=False,
+        errors=frozenset({"NotImplemented"}),
+        kind="unmodelled operation",
+        shown=params,
+    )
+
+
+def _raw_expectation(operation: str, body: bytes) -> tuple[bool, frozenset[str]]:
+    """(may succeed, codes allowed) for a raw body: what is no JSON object is refused."""
+    try:
+        decoded = json.loads(body)
+    except (ValueError, RecursionError):
+        decoded = None if body.strip() else {}
+    if not isinstance(decoded, dict):
+        return False, frozenset({"SerializationException"})
+    if operation not in HANDLERS:
+        return False, frozenset({"NotImplemented", "SerializationException"})
+    return True, modelled_errors(operation)
+
+
+SOME_OPERATIONS = st.one_of(st.sampled_from(MODELLED), st.sampled_from(UNMODELLED))
+
+
+@fuzz(200)
+@given(operation=SOME_OPERATIONS, body=ms.raw_bodies())
+def test_raw_bodies_through_the_client(operation: str, body: bytes, wire: Wire) -> None:
+    with mock_sms_voice_v2():
+        answer = wire.call(operation, None, body)
+    PATHS["raw body via the client"] += 1
+    success, errors = _raw_expectation(operation, body)
+    check(operation, answer, success=success, errors=errors, kind="raw body", shown=body[:200])
+
+
+TARGETS = st.one_of(
+    SOME_OPERATIONS.map(lambda op: f"PinpointSMSVoiceV2.{op}"),
+    st.sampled_from(
+        ["", "PinpointSMSVoiceV2.", "PinpointSMSVoiceV2.Nope", "Other.CreateRegistration"]
+    ),
+    st.text(max_size=30),
+)
+URLS = st.sampled_from(
+    [
+        "https://sms-voice.us-east-1.amazonaws.com/",
+        "https://sms-voice.eu-west-2.amazonaws.com/",
+        "http://127.0.0.1:4566/",
+        "not a url",
+    ]
+)
+AUTHORIZATION = st.one_of(
+    st.none(),
+    st.just(
+        "AWS4-HMAC-SHA256 Credential=111122223333/20240101/ap-south-1/sms-voice/aws4_request, "
+        "SignedHeaders=host, Signature=00"
+    ),
+    st.text(max_size=60),
+)
+
+
+@fuzz(300)
+@given(target=TARGETS, url=URLS, authorization=AUTHORIZATION, body=ms.raw_bodies())
+def test_raw_requests_to_service_answer(
+    target: str, url: str, authorization: str | None, body: bytes
+) -> None:
+    headers = HTTPHeaders()
+    headers["X-Amz-Target"] = target
+    headers["Content-Type"] = "application/x-amz-json-1.0"
+    if authorization is not None:
+        headers["Authorization"] = authorization
+    response = Service(Options()).answer(headers, body, url)
+    PATHS["Service.answer"] += 1
+    assert response.headers["Content-Length"] == str(len(response.body))
+    assert response.headers["x-amzn-RequestId"]
+    operation = target.removeprefix("PinpointSMSVoiceV2.")
+    if operation not in model.operation_names() or not target.startswith("PinpointSMSVoiceV2."):
+        INPUTS["raw request"] += 1
+        ANSWERS["UnknownOperationException"] += 1
+        assert response.status == 400, response
+        assert json.loads(response.body)["__type"].endswith("#UnknownOperationException")
+        return
+    success, errors = _raw_expectation(operation, body)
+    code = response.headers.get("x-amzn-ErrorType")
+    parsed = json.loads(response.body) if response.status == 200 else None
+    answer = Answer(response.status, response.body, parsed, code)
+    check(operation, answer, success=success, errors=errors, kind="raw request", shown=body[:200])
