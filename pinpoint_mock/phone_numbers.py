@@ -21,7 +21,7 @@ from pinpoint_mock.idempotency import fingerprint, recall, remember
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.associations import associate, on_release
 from pinpoint_mock.registrations.lookup import find
-from pinpoint_mock.registrations.operations import _check_unique_keys
+from pinpoint_mock.registrations.tags import check_unique_keys
 from pinpoint_mock.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     reg = find(state, params["RegistrationId"]) if params.get("RegistrationId") else None
     tags = params.get("Tags")
     if tags:
-        _check_unique_keys(tags)
+        check_unique_keys(tags)
     limit = ctx.service.options.quotas.get("PHONE_NUMBERS_PER_ACCOUNT")
     if limit is not None and len(state.phone_numbers) >= limit:
         raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", limit)

@@ -15,11 +15,12 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model
+from pinpoint_mock.daily_quota import count_today
 from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import fingerprint, recall, remember
 from pinpoint_mock.listing import listing, with_token
-from pinpoint_mock.registrations.operations import _check_unique_keys
 from pinpoint_mock.registrations.records import Attachment, attachment_view
+from pinpoint_mock.registrations.tags import check_unique_keys
 from pinpoint_mock.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ MAX_BYTES = 500 * 1024  # the user guide's 500 KB; the model's blob cap is large
 _SIGNATURES = ((b"%PDF-", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"))
 _EXTENSIONS = (".pdf", ".png", ".jpg", ".jpeg")
 _S3_URL = re.compile(r"s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S+")
-_DAY = 86_400.0
 _OPERATION = "CreateRegistrationAttachment"
 
 
@@ -74,14 +74,12 @@ def _check_quotas(ctx: Context, at: float) -> None:
     limit = quotas.get("REGISTRATION_ATTACHMENTS_PER_ACCOUNT")
     if limit is not None and len(state.attachments) >= limit:
         raise quota_exceeded("REGISTRATION_ATTACHMENTS_PER_ACCOUNT", limit)
-    limit = quotas.get("REGISTRATION_ATTACHMENTS_CREATED_PER_DAY")
-    if limit is not None:
-        created = state.attachments_created
-        while created and created[0] <= at - _DAY:
-            created.popleft()
-        if len(created) >= limit:
-            raise quota_exceeded("REGISTRATION_ATTACHMENTS_CREATED_PER_DAY", limit)
-        created.append(at)
+    count_today(
+        state.attachments_created,
+        at,
+        quotas.get("REGISTRATION_ATTACHMENTS_CREATED_PER_DAY"),
+        "REGISTRATION_ATTACHMENTS_CREATED_PER_DAY",
+    )
 
 
 def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
@@ -111,7 +109,7 @@ def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict
         _check_body(params["AttachmentBody"])
     tags = params.get("Tags")
     if tags:
-        _check_unique_keys(tags)
+        check_unique_keys(tags)
     at = now()
     _check_quotas(ctx, at)
     attachment_id = "attachment-" + uuid.uuid4().hex

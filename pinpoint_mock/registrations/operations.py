@@ -3,12 +3,13 @@ DiscardRegistrationVersion and DeleteRegistration: preconditions, effects, resul
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import model
+from pinpoint_mock.daily_quota import count_today
 from pinpoint_mock.errors import ServiceError, conflict, quota_exceeded, validation_error
+from pinpoint_mock.idempotency import fingerprint
 from pinpoint_mock.registrations import lifecycle as lc
 from pinpoint_mock.registrations.associations import before_delete, before_submit
 from pinpoint_mock.registrations.catalogue import builtin_types
@@ -20,12 +21,12 @@ from pinpoint_mock.registrations.records import (
     version_result,
 )
 from pinpoint_mock.registrations.submission import submitted
+from pinpoint_mock.registrations.tags import check_unique_keys
 from pinpoint_mock.store import now
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Context
 
-_DAY = 86_400.0
 _DRAFT_STAMP = lc.history_key(lc.DRAFT)
 
 
@@ -38,7 +39,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     token = params.get("ClientToken")
     if token is not None and token in state.client_tokens:
         first_params, first_result = state.client_tokens[token]
-        if _fingerprint(first_params) != _fingerprint(params):
+        if fingerprint(first_params) != fingerprint(params):
             raise conflict(
                 "RESOURCE_ALREADY_EXISTS",
                 f"ClientToken {token} was already used with different parameters.",
@@ -55,7 +56,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         )
     tags = params.get("Tags")
     if tags:
-        _check_unique_keys(tags)
+        check_unique_keys(tags)
     limit = options.quotas.get("REGISTRATIONS_PER_ACCOUNT")
     if limit is not None and len(state.registrations) >= limit:
         raise quota_exceeded("REGISTRATIONS_PER_ACCOUNT", limit)
@@ -89,23 +90,6 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _fingerprint(params: dict[str, Any]) -> str:
-    return json.dumps({k: v for k, v in params.items() if k != "ClientToken"}, sort_keys=True)
-
-
-def _check_unique_keys(tags: list[dict[str, str]]) -> None:
-    seen: set[str] = set()
-    for i, tag in enumerate(tags, 1):
-        if tag["Key"] in seen:
-            message = f"Tag key '{tag['Key']}' appears more than once."
-            raise validation_error(
-                message,
-                "FIELD_VALIDATION_FAILED",
-                [{"Name": f"tags.{i}.member.key", "Message": message}],
-            )
-        seen.add(tag["Key"])
-
-
 _OPEN = frozenset({lc.DRAFT, *lc.UNDER_REVIEW})
 
 
@@ -122,14 +106,8 @@ def create_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
             f"already has version {current.number} in status {current.status}",
         )
     at = now()
-    limit = ctx.service.options.quotas.get("REGISTRATION_VERSIONS_CREATED_PER_DAY")
-    if limit is not None:
-        created = state.versions_created
-        while created and created[0] <= at - _DAY:
-            created.popleft()
-        if len(created) >= limit:
-            raise quota_exceeded("REGISTRATION_VERSIONS_CREATED_PER_DAY", limit)
-        created.append(at)
+    reason = "REGISTRATION_VERSIONS_CREATED_PER_DAY"
+    count_today(state.versions_created, at, ctx.service.options.quotas.get(reason), reason)
     version = Version(current.number + 1, lc.DRAFT, {lc.history_key(lc.DRAFT): at})
     reg.versions.append(version)
     reg.status = lc.registration_status(reg)

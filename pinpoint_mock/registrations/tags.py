@@ -13,11 +13,24 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pinpoint_mock import arns, model
 from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
-from pinpoint_mock.registrations.operations import _check_unique_keys
 from pinpoint_mock.store import RegionState
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Context, Handler
+
+
+def check_unique_keys(tags: list[dict[str, str]]) -> None:
+    """A tag key given twice in one request is a FIELD_VALIDATION_FAILED."""
+    seen: set[str] = set()
+    for i, tag in enumerate(tags, 1):
+        if tag["Key"] in seen:
+            message = f"Tag key '{tag['Key']}' appears more than once."
+            raise validation_error(
+                message,
+                "FIELD_VALIDATION_FAILED",
+                [{"Name": f"tags.{i}.member.key", "Message": message}],
+            )
+        seen.add(tag["Key"])
 
 
 class Tagged(Protocol):
@@ -55,7 +68,7 @@ def _resource(state: RegionState, arn: str) -> Tagged:
 def tag_resource(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     resource = _resource(ctx.state, params["ResourceArn"])
     tags = params["Tags"]
-    _check_unique_keys(tags)
+    check_unique_keys(tags)
     merged = {t["Key"]: t["Value"] for t in resource.tags or ()}
     merged.update((t["Key"], t["Value"]) for t in tags)
     limit = ctx.service.options.quotas.get("TAGS_PER_RESOURCE")
