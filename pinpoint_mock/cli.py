@@ -103,8 +103,41 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="12-digit account for requests whose access key id is not an account number "
         f"(default: {DEFAULT_ACCOUNT})",
     )
+    serve.add_argument(
+        "--check-fields",
+        action="store_true",
+        help="check a submitted version as the real service does within seconds: missing "
+        "required fields or a conditional field not allowed deny it at once, and a type "
+        "that associates a resource before submit refuses the submit without one",
+    )
+    serve.add_argument(
+        "--registration-type",
+        action="append",
+        default=[],
+        metavar="NAME",
+        dest="registration_types",
+        help="accept this registration type besides the built-in catalogue (repeatable)",
+    )
+    serve.add_argument(
+        "--quota",
+        action="append",
+        default=[],
+        type=_quota,
+        metavar="REASON=LIMIT",
+        dest="quotas",
+        help="enforce a quota, e.g. REGISTRATIONS_PER_ACCOUNT=10 (repeatable; none by default)",
+    )
     serve.add_argument("--verbose", action="store_true", help="log each request to stderr")
     return parser, serve
+
+
+def _quota(text: str) -> tuple[str, int]:
+    name, _, limit = text.partition("=")
+    if not name or not limit.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not REASON=LIMIT (e.g. REGISTRATIONS_PER_ACCOUNT=10)"
+        )
+    return name, int(limit)
 
 
 def _account_id(text: str) -> str:
@@ -134,6 +167,9 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             verbose=args.verbose,
             review=args.review,
             account_id=args.account_id,
+            check_fields=args.check_fields,
+            registration_types=args.registration_types or None,
+            quotas=dict(args.quotas) or None,
         )
     except MockError as error:
         parser.error(str(error))

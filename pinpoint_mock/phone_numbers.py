@@ -4,8 +4,10 @@ associate numbers with registrations.
 Numbers come from ranges reserved for fiction, never a subscriber's: in the US and Canada the
 NANP lines 555-0100..0199 (toll-free numbers use the same lines under toll-free area codes,
 by analogy), in the UK Ofcom's drama range +44 7700 900000..900999. Other countries are not
-offered. A number is ACTIVE at once, has the Default opt-out list, no two-way channel and no
-pool. Leasing prices are made-up constants.
+offered. A US toll-free or 10DLC number is PENDING until a registration it is associated with
+has a version in force (approved, not still PROVISIONING, not CLOSED), as carriers will not
+carry its traffic before; then it is ACTIVE. Other numbers are ACTIVE at once. A number has the
+Default opt-out list, no two-way channel and no pool. Leasing prices are made-up constants.
 """
 
 from __future__ import annotations
@@ -77,7 +79,21 @@ class PhoneNumber:
     tags: list[dict[str, str]] | None = None
 
 
-def _full_view(phone: PhoneNumber, status: str = "ACTIVE") -> dict[str, Any]:
+# Numbers carriers only carry once a registration of theirs is approved.
+_NEED_REGISTRATION = frozenset({("US", "TOLL_FREE"), ("US", "TEN_DLC")})
+
+
+def number_status(state: RegionState, phone: PhoneNumber) -> str:
+    """PENDING or ACTIVE: see the module's docstring."""
+    if (phone.iso_country_code, phone.number_type) not in _NEED_REGISTRATION:
+        return "ACTIVE"
+    reg = state.registrations.get(phone.registration_id or "")
+    if reg is None or reg.approved is None or reg.provisioning or reg.closed:
+        return "PENDING"
+    return "ACTIVE"
+
+
+def _full_view(phone: PhoneNumber, status: str) -> dict[str, Any]:
     view: dict[str, Any] = {
         "PhoneNumberArn": phone.arn,
         "PhoneNumberId": phone.id,
@@ -100,7 +116,7 @@ def _full_view(phone: PhoneNumber, status: str = "ACTIVE") -> dict[str, Any]:
     return view
 
 
-def _view(phone: PhoneNumber, shape_name: str, status: str = "ACTIVE") -> dict[str, Any]:
+def _view(phone: PhoneNumber, shape_name: str, status: str) -> dict[str, Any]:
     """The number as ``shape_name`` (an output shape) can carry it."""
     members = model.members(shape_name)
     return {k: v for k, v in _full_view(phone, status).items() if k in members}
@@ -162,7 +178,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     if reg is not None:
         associate(ctx, reg, phone)  # checks everything before the number exists
     state.phone_numbers[phone_id] = phone
-    result = _view(phone, "RequestPhoneNumberResult")
+    result = _view(phone, "RequestPhoneNumberResult", number_status(state, phone))
     if phone.tags:
         result["Tags"] = [dict(t) for t in phone.tags]
     remember(state, _OPERATION, params, digest, result)
@@ -183,7 +199,6 @@ def _flag(value: bool) -> str:
 
 _BOOLEAN = ("true", "false")
 _FILTERS = {
-    "status": ("NumberStatus", lambda p: "ACTIVE"),
     "iso-country-code": (None, lambda p: p.iso_country_code),
     "message-type": ("MessageType", lambda p: p.message_type),
     "number-capability": ("NumberCapability", lambda p: p.capabilities),
@@ -207,8 +222,10 @@ def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, An
         candidates = list(state.phone_numbers.values())
     if params.get("Owner") == "SHARED":
         candidates = []  # nothing is shared with this account here
-    found, token = listing(ctx, params, candidates, lambda p: p.seq, _FILTERS)
-    return with_token({"PhoneNumbers": [_view(p, "PhoneNumberInformation") for p in found]}, token)
+    filters = {"status": ("NumberStatus", lambda p: number_status(state, p)), **_FILTERS}
+    found, token = listing(ctx, params, candidates, lambda p: p.seq, filters)
+    shown = [_view(p, "PhoneNumberInformation", number_status(state, p)) for p in found]
+    return with_token({"PhoneNumbers": shown}, token)
 
 
 def release_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

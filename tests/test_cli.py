@@ -210,3 +210,57 @@ def test_serve_in_process_logs_when_verbose_and_stops_on_ctrl_c(
     visitor.join()
     assert seen == [(200, {"calls": []})]
     assert '"GET /_pinpoint_mock/calls HTTP/1.1" 200' in capsys.readouterr().err
+
+
+def test_serve_takes_the_mock_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers need the main thread")
+    out = _Lines()
+    monkeypatch.setattr(sys, "stdout", out)
+    seen: dict[str, object] = {}
+
+    def visit() -> None:
+        try:
+            assert out.first.wait(60)
+            found = FIRST_LINE.fullmatch(out.getvalue())
+            assert found, out.getvalue()
+            client = client_for(found.group(1), attempts=1)
+            client.create_registration(RegistrationType="XX_HOUSE_REGISTRATION")
+            rid = client.create_registration(RegistrationType=TOLL_FREE)["RegistrationId"]
+            for name, action in (
+                ("submit", lambda: client.submit_registration_version(RegistrationId=rid)),
+                ("third", lambda: client.create_registration(RegistrationType=TOLL_FREE)),
+            ):
+                try:
+                    action()
+                except client.exceptions.ClientError as error:
+                    seen[name] = (error.response["Error"]["Code"], error.response.get("Reason"))
+        finally:
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    visitor = threading.Thread(target=visit)
+    visitor.start()
+    argv = ["serve", "--check-fields", "--registration-type", "XX_HOUSE_REGISTRATION"]
+    assert main([*argv, "--quota", "REGISTRATIONS_PER_ACCOUNT=2"]) == 0
+    visitor.join()
+    assert seen == {
+        # --check-fields: a toll-free registration needs its number before submit
+        "submit": ("ConflictException", "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED"),
+        "third": ("ServiceQuotaExceededException", "REGISTRATIONS_PER_ACCOUNT"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("quota", "message"),
+    [
+        ("REGISTRATIONS_PER_ACCOUNT", "argument --quota: 'REGISTRATIONS_PER_ACCOUNT' is not "),
+        ("NO_SUCH_QUOTA=3", "quota 'NO_SUCH_QUOTA' is not a quota of this service"),
+    ],
+)
+def test_serve_refuses_a_bad_quota(
+    quota: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--quota", quota])
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err

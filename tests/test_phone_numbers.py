@@ -10,7 +10,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
 
 ID = re.compile(r"phone-[0-9a-f]{32}")
 NANP_FICTION = re.compile(r"\+1\d{3}55501\d{2}")
@@ -47,7 +47,7 @@ class TestRequest:
         assert NANP_FICTION.fullmatch(got["PhoneNumber"])
         assert got["PhoneNumber"][2:5] in {"833", "844", "855", "866", "877", "888"}
         assert (got["Status"], got["NumberType"], got["IsoCountryCode"]) == (
-            "ACTIVE",
+            "PENDING",  # until a registration of it is approved
             "TOLL_FREE",
             "US",
         )
@@ -165,7 +165,8 @@ class TestDescribe:
         ]
         assert where("deletion-protection-enabled", "true") == [ten_dlc["PhoneNumber"]]
         assert where("two-way-enabled", "true") == []
-        assert len(where("status", "ACTIVE")) == 3
+        assert where("status", "ACTIVE") == [gb["PhoneNumber"]]
+        assert where("status", "PENDING") == [toll_free["PhoneNumber"], ten_dlc["PhoneNumber"]]
         assert numbers(client, Owner="SHARED") == []
         paginator = client.get_paginator("describe_phone_numbers")
         pages = list(paginator.paginate(PaginationConfig={"PageSize": 2}))
@@ -192,6 +193,57 @@ class TestDescribe:
             Filters=[{"Name": "deletion-protection-enabled", "Values": ["maybe"]}],
         )
         assert bad["Reason"] == "INVALID_FILTER_VALUES"
+
+
+class TestStatus:
+    """US toll-free and 10DLC numbers wait (PENDING) for an approved registration."""
+
+    @staticmethod
+    def status(client: Any, phone_id: str) -> str:
+        (phone,) = client.describe_phone_numbers(PhoneNumberIds=[phone_id])["PhoneNumbers"]
+        return str(phone["Status"])
+
+    def test_a_toll_free_number_goes_active_with_its_registration(
+        self, sms_voice_v2: SmsVoiceV2Mock, sms_voice_v2_client: Any
+    ) -> None:
+        client = sms_voice_v2_client
+        phone = request(client)["PhoneNumberId"]
+        rid = client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")[
+            "RegistrationId"
+        ]
+        client.create_registration_association(RegistrationId=rid, ResourceId=phone)
+        client.submit_registration_version(RegistrationId=rid)
+        assert self.status(client, phone) == "PENDING"
+        sms_voice_v2.review(rid).approve(provisioning=True)
+        assert self.status(client, phone) == "PENDING"  # still being provisioned
+        sms_voice_v2.review(rid).complete()
+        assert self.status(client, phone) == "ACTIVE"
+        client.create_registration_version(RegistrationId=rid)
+        client.submit_registration_version(RegistrationId=rid)
+        assert self.status(client, phone) == "ACTIVE"  # the approved version stays in force
+        sms_voice_v2.review(rid).revoke()
+        assert self.status(client, phone) == "PENDING"
+
+    def test_a_denied_registration_leaves_the_number_pending(
+        self, sms_voice_v2: SmsVoiceV2Mock, sms_voice_v2_client: Any
+    ) -> None:
+        client = sms_voice_v2_client
+        phone = request(client)["PhoneNumberId"]
+        rid = client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")[
+            "RegistrationId"
+        ]
+        client.create_registration_association(RegistrationId=rid, ResourceId=phone)
+        client.submit_registration_version(RegistrationId=rid)
+        sms_voice_v2.review(rid).deny(reasons=[{"Reason": "OPT_IN", "ShortDescription": "x"}])
+        assert self.status(client, phone) == "PENDING"
+
+    def test_numbers_that_need_no_registration_are_active_at_once(
+        self, sms_voice_v2_client: Any
+    ) -> None:
+        client = sms_voice_v2_client
+        for number_type, country in (("SIMULATOR", "US"), ("TOLL_FREE", "CA"), ("LONG_CODE", "GB")):
+            got = request(client, number_type, country)
+            assert got["Status"] == "ACTIVE", (number_type, country)
 
 
 class TestRelease:

@@ -144,7 +144,11 @@ class TestFieldDefinitions:
         for shown, raw in zip(fields, data, strict=True):
             assert "_condition" not in shown
             stripped = {k: v for k, v in shown.items() if k != "ConditionalBehavior"}
-            assert stripped == {k: v for k, v in raw.items() if k != "_condition"}
+            assert stripped == {
+                k: v for k, v in raw.items() if k not in ("_condition", "ConditionalBehavior")
+            }
+            if HAS_CONDITIONAL_BEHAVIOR and "ConditionalBehavior" in raw:
+                assert shown["ConditionalBehavior"] == raw["ConditionalBehavior"]
 
     @pytest.mark.skipif(not HAS_CONDITIONAL_BEHAVIOR, reason="botocore without ConditionalBehavior")
     def test_a_condition_is_shown_as_conditional_behavior(self, client: Any) -> None:

@@ -465,11 +465,53 @@ def test_conditional_fields_exist() -> None:
 
 @pytest.mark.parametrize(("reg_type", "field"), list(all_fields()), ids=field_ids())
 def test_condition_only_on_conditional_fields(reg_type: str, field: JsonObj) -> None:
-    assert ("_condition" in field) == (field["FieldRequirement"] == "CONDITIONAL")
+    ruled = ("_condition" in field) + ("ConditionalBehavior" in field)
+    assert ruled == (field["FieldRequirement"] == "CONDITIONAL")
+
+
+def select_conditions() -> list[tuple[str, JsonObj]]:
+    return [(t, f) for t, f in conditional_fields() if "_condition" in f]
+
+
+def renamed_fields() -> list[tuple[str, JsonObj]]:
+    return [(t, f) for t, f in conditional_fields() if "ConditionalBehavior" in f]
+
+
+@pytest.mark.parametrize(("reg_type", "field"), renamed_fields(), ids=ids_of(renamed_fields()))
+def test_a_renamed_field_is_required_unless_its_other_name_has_a_value(
+    reg_type: str, field: JsonObj
+) -> None:
+    behaviour = field["ConditionalBehavior"]
+    assert behaviour["DefaultBehavior"] == "OPTIONAL"
+    ((condition,),) = [rule["Conditions"] for rule in behaviour["Rules"]]
+    assert condition["Operator"] == "NO_VALUE"
+    assert behaviour["Rules"][0]["RuleBehavior"] == "REQUIRED"
+    by_path = {f["FieldPath"]: f for f in type_by_name(reg_type)["Fields"]}
+    other = by_path[condition["DependsOnFieldPath"]]
+    assert other["FieldType"] == field["FieldType"]
+    (back,) = other["ConditionalBehavior"]["Rules"][0]["Conditions"]
+    assert back["DependsOnFieldPath"] == field["FieldPath"], "the pair must name each other"
+
+
+def test_toll_free_accepts_both_names_of_renamed_fields() -> None:
+    pairs = {
+        (
+            f["FieldPath"],
+            f["ConditionalBehavior"]["Rules"][0]["Conditions"][0]["DependsOnFieldPath"],
+        )
+        for t, f in renamed_fields()
+        if t == "US_TOLL_FREE_REGISTRATION"
+    }
+    assert pairs >= {
+        ("companyInfo.country", "companyInfo.isoCountryCode"),
+        ("companyInfo.isoCountryCode", "companyInfo.country"),
+        ("messagingUseCase.optInWorkflow", "messagingUseCase.optInDescription"),
+        ("messagingUseCase.optInDescription", "messagingUseCase.optInWorkflow"),
+    }
 
 
 @pytest.mark.parametrize(
-    ("reg_type", "field"), conditional_fields(), ids=ids_of(conditional_fields())
+    ("reg_type", "field"), select_conditions(), ids=ids_of(select_conditions())
 )
 def test_condition_refers_to_a_select_and_its_options(reg_type: str, field: JsonObj) -> None:
     condition = field["_condition"]

@@ -69,6 +69,30 @@ def test_missing_required_fields_are_denied_at_once(sms_voice_v2_client: Any) ->
     assert (reg["RegistrationStatus"], reg["LatestDeniedVersionNumber"]) == ("REQUIRES_UPDATES", 1)
 
 
+def test_the_newer_names_of_renamed_fields_satisfy_the_check(sms_voice_v2_client: Any) -> None:
+    client = sms_voice_v2_client
+    values = dict(TOLL_FREE_VALUES)
+    values["companyInfo.isoCountryCode"] = values.pop("companyInfo.country")
+    values["messagingUseCase.optInDescription"] = values.pop("messagingUseCase.optInWorkflow")
+    rid = ready(client, TOLL_FREE, values)
+    client.submit_registration_version(RegistrationId=rid)
+    assert versions(client, rid)[0]["RegistrationVersionStatus"] == "SUBMITTED"
+
+
+def test_a_renamed_field_under_neither_name_is_missing(sms_voice_v2_client: Any) -> None:
+    client = sms_voice_v2_client
+    values = dict(TOLL_FREE_VALUES)
+    del values["companyInfo.country"]
+    rid = ready(client, TOLL_FREE, values)
+    client.submit_registration_version(RegistrationId=rid)
+    (version,) = versions(client, rid)
+    assert version["RegistrationVersionStatus"] == "DENIED"
+    assert [r["ShortDescription"] for r in version["DeniedReasons"]] == [
+        "companyInfo.country is required but has no value.",
+        "companyInfo.isoCountryCode is required but has no value.",
+    ]
+
+
 def test_a_condition_that_holds_makes_its_fields_required(sms_voice_v2_client: Any) -> None:
     client = sms_voice_v2_client
     values = {**BRAND_VALUES, "companyInfo.legalType": ["PUBLIC_PROFIT"]}
