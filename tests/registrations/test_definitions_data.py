@@ -26,7 +26,18 @@ TYPES_FILE = PACKAGE_DIR / "registrations" / "data" / "types.json"
 
 # Keys that are ours, not the model's. Everything else must be a model member name.
 TYPE_EXTRA_KEYS = frozenset({"Sections", "Fields"})
-FIELD_EXTRA_KEYS = frozenset({"_condition"})
+# ConditionalBehavior is a model member on newer botocore only; on older ones the mock keeps
+# it for its own checks and leaves it out of what it returns.
+_FIELD_SHAPE = (
+    botocore.session.get_session()
+    .get_service_model("pinpoint-sms-voice-v2")
+    .shape_for("RegistrationFieldDefinition")
+)
+FIELD_EXTRA_KEYS = frozenset({"_condition"}) | (
+    frozenset()
+    if "ConditionalBehavior" in getattr(_FIELD_SHAPE, "members", {})
+    else frozenset({"ConditionalBehavior"})
+)
 
 EXPECTED_TYPES = (
     "US_TOLL_FREE_REGISTRATION",
