@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pinpoint_mock import model, phone_numbers, wire
+from pinpoint_mock import model, opt_out_lists, phone_numbers, wire
 from pinpoint_mock.errors import MockError, ServiceError
 from pinpoint_mock.options import Options
 from pinpoint_mock.pagination import TokenCodec
@@ -38,7 +38,15 @@ HANDLERS: dict[str, Handler] = {
     "DiscardRegistrationVersion": operations.discard_registration_version,
     "SubmitRegistrationVersion": operations.submit_registration_version,
 }
-for _family in (definitions, field_values, attachments, associations, tags, phone_numbers):
+for _family in (
+    definitions,
+    field_values,
+    attachments,
+    associations,
+    tags,
+    phone_numbers,
+    opt_out_lists,
+):
     HANDLERS.update(_family.HANDLERS)
 
 

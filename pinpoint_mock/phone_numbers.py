@@ -7,7 +7,8 @@ by analogy), in the UK Ofcom's drama range +44 7700 900000..900999. Other countr
 offered. A US toll-free or 10DLC number is PENDING until a registration it is associated with
 has a version in force (approved, not still PROVISIONING, not CLOSED), as carriers will not
 carry its traffic before; then it is ACTIVE. Other numbers are ACTIVE at once. A number has the
-Default opt-out list, no two-way channel and no pool. Leasing prices are made-up constants.
+opt-out list it was requested with (``Default`` unless named; see :mod:`opt_out_lists`), no
+two-way channel and no pool. Leasing prices are made-up constants.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import arns, model
+from pinpoint_mock import arns, model, opt_out_lists
 from pinpoint_mock.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import fingerprint, recall, remember
 from pinpoint_mock.listing import listing, with_token
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Context, Handler
 
 KIND = "phone-number"
-DEFAULT_OPT_OUT_LIST = "Default"
 _OPERATION = "RequestPhoneNumber"
 
 _NANP_LOCAL = {
@@ -72,7 +72,7 @@ class PhoneNumber:
     message_type: str
     capabilities: list[str]
     number_type: str
-    opt_out_list_name: str = DEFAULT_OPT_OUT_LIST
+    opt_out_list_name: str = opt_out_lists.DEFAULT
     international_sending: bool = False
     deletion_protection: bool = False
     registration_id: str | None = None
@@ -149,9 +149,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         return first
     if params.get("PoolId"):
         raise not_found("pool", params["PoolId"])
-    opt_out = params.get("OptOutListName", DEFAULT_OPT_OUT_LIST)
-    if opt_out not in (DEFAULT_OPT_OUT_LIST, arns.build(state, "opt-out-list", "Default")):
-        raise not_found("opt-out-list", opt_out)
+    opt_out = opt_out_lists.find(state, params.get("OptOutListName", opt_out_lists.DEFAULT))
     reg = find(state, params["RegistrationId"]) if params.get("RegistrationId") else None
     tags = params.get("Tags")
     if tags:
@@ -171,6 +169,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         message_type=params["MessageType"],
         capabilities=list(dict.fromkeys(params["NumberCapabilities"])),
         number_type=number_type,
+        opt_out_list_name=opt_out.name,
         international_sending=bool(params.get("InternationalSendingEnabled", False)),
         deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
         tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,

@@ -13,6 +13,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pinpoint_mock.opt_out_lists import OptOutList
     from pinpoint_mock.phone_numbers import PhoneNumber
     from pinpoint_mock.registrations.records import Attachment, Registration
 
@@ -41,6 +42,7 @@ class RegionState:
         self.attachments: dict[str, Attachment] = {}
         self.attachments_created: deque[float] = deque()
         self.phone_numbers: dict[str, PhoneNumber] = {}
+        self.opt_out_lists: dict[str, OptOutList] = {}  # by name (opt_out_lists.py)
         self._next_seq = 0
 
     def next_seq(self) -> int:

@@ -548,7 +548,8 @@ ROWS: tuple[ErrorRow, ...] = (
     _not_found(
         "request-number-no-opt-out-list",
         "RequestPhoneNumber",
-        "`OptOutListName` is not `Default`",
+        "`OptOutListName` names no opt-out list of this account and Region (`Default` always "
+        "exists; others come from CreateOptOutList)",
         "opt-out-list",
     ),
     _no_registration("request-number-no-registration", "RequestPhoneNumber"),
@@ -594,6 +595,37 @@ ROWS: tuple[ErrorRow, ...] = (
         "ReleasePhoneNumber",
         "RESOURCE_MODIFICATION_NOT_ALLOWED",
         "the number belongs to a registration whose current version is under review",
+    ),
+    # -- CreateOptOutList ------------------------------------------------------------------
+    _conflict(
+        "opt-out-list-exists",
+        "CreateOptOutList",
+        "RESOURCE_ALREADY_EXISTS",
+        "an opt-out list of that name already exists in this account and Region (`Default` "
+        "always does)",
+    ),
+    _duplicate_tag("opt-out-list-duplicate-tag", "CreateOptOutList"),
+    _token_reused("opt-out-list-token-reused", "CreateOptOutList"),
+    # -- DescribeOptOutLists ---------------------------------------------------------------
+    _not_found(
+        "opt-out-lists-unknown-name",
+        "DescribeOptOutLists",
+        "a name or ARN in `OptOutListNames` names no opt-out list of this account and Region",
+        "opt-out-list",
+    ),
+    _bad_token("opt-out-lists-bad-token", "DescribeOptOutLists"),
+    # -- DeleteOptOutList ------------------------------------------------------------------
+    _not_found(
+        "delete-opt-out-list-not-found",
+        "DeleteOptOutList",
+        "no opt-out list of that name or ARN in this account and Region",
+        "opt-out-list",
+    ),
+    _conflict(
+        "delete-opt-out-list-in-use",
+        "DeleteOptOutList",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        "the list is `Default`, or a phone number uses it",
     ),
 )
 

@@ -41,7 +41,14 @@ _HOLDERS: dict[str, Callable[[RegionState, str], Tagged | None]] = {
     "registration": lambda state, rid: state.registrations.get(rid),
     "registration-attachment": lambda state, rid: state.attachments.get(rid),
     "phone-number": lambda state, rid: state.phone_numbers.get(rid),
+    "opt-out-list": lambda state, name: _opt_out_list(state, name),
 }
+
+
+def _opt_out_list(state: RegionState, name: str) -> Tagged | None:
+    from pinpoint_mock.opt_out_lists import lists  # it imports this module
+
+    return lists(state).get(name)
 
 
 def _resource(state: RegionState, arn: str) -> Tagged:

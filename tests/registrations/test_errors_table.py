@@ -397,6 +397,16 @@ TRIGGERS.update(
         "request-number-no-pool": plain(
             "request_phone_number", **_NUMBER, PoolId="pool-" + "0" * 32
         ),
+        "opt-out-list-exists": plain("create_opt_out_list", OptOutListName="Default"),
+        "opt-out-list-duplicate-tag": plain(
+            "create_opt_out_list",
+            OptOutListName="Customers",
+            Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+        ),
+        "opt-out-lists-unknown-name": plain("describe_opt_out_lists", OptOutListNames=["Nobody"]),
+        "opt-out-lists-bad-token": plain("describe_opt_out_lists", NextToken="forged"),
+        "delete-opt-out-list-not-found": plain("delete_opt_out_list", OptOutListName="Nobody"),
+        "delete-opt-out-list-in-use": plain("delete_opt_out_list", OptOutListName="Default"),
         "request-number-no-opt-out-list": plain(
             "request_phone_number", **_NUMBER, OptOutListName="Customers"
         ),
@@ -634,6 +644,12 @@ def request_number_wrong_registration(c: Any, s: SmsVoiceV2Mock) -> Callable[[],
 def request_number_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
     _number(c, ClientToken="t-1")
     return lambda: _number(c, "TEN_DLC", ClientToken="t-1")
+
+
+@trigger("opt-out-list-token-reused")
+def opt_out_list_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    c.create_opt_out_list(OptOutListName="Customers", ClientToken="t-1")
+    return lambda: c.create_opt_out_list(OptOutListName="Others", ClientToken="t-1")
 
 
 @trigger("release-protected")
