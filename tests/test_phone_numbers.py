@@ -203,16 +203,21 @@ class TestStatus:
         (phone,) = client.describe_phone_numbers(PhoneNumberIds=[phone_id])["PhoneNumbers"]
         return str(phone["Status"])
 
+    @staticmethod
+    def submitted_with_a_number(client: Any) -> tuple[str, str]:
+        """(number ID, registration ID): a toll-free registration submitted with its number."""
+        phone = str(request(client)["PhoneNumberId"])
+        created = client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")
+        rid = str(created["RegistrationId"])
+        client.create_registration_association(RegistrationId=rid, ResourceId=phone)
+        client.submit_registration_version(RegistrationId=rid)
+        return phone, rid
+
     def test_a_toll_free_number_goes_active_with_its_registration(
         self, sms_voice_v2: SmsVoiceV2Mock, sms_voice_v2_client: Any
     ) -> None:
         client = sms_voice_v2_client
-        phone = request(client)["PhoneNumberId"]
-        rid = client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")[
-            "RegistrationId"
-        ]
-        client.create_registration_association(RegistrationId=rid, ResourceId=phone)
-        client.submit_registration_version(RegistrationId=rid)
+        phone, rid = self.submitted_with_a_number(client)
         assert self.status(client, phone) == "PENDING"
         sms_voice_v2.review(rid).approve(provisioning=True)
         assert self.status(client, phone) == "PENDING"  # still being provisioned
@@ -228,12 +233,7 @@ class TestStatus:
         self, sms_voice_v2: SmsVoiceV2Mock, sms_voice_v2_client: Any
     ) -> None:
         client = sms_voice_v2_client
-        phone = request(client)["PhoneNumberId"]
-        rid = client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")[
-            "RegistrationId"
-        ]
-        client.create_registration_association(RegistrationId=rid, ResourceId=phone)
-        client.submit_registration_version(RegistrationId=rid)
+        phone, rid = self.submitted_with_a_number(client)
         sms_voice_v2.review(rid).deny(reasons=[{"Reason": "OPT_IN", "ShortDescription": "x"}])
         assert self.status(client, phone) == "PENDING"
 
