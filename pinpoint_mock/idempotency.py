@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.errors import conflict
 from pinpoint_mock.store import RegionState
+
+if TYPE_CHECKING:
+    from pinpoint_mock.dispatch import Context, Handler
 
 
 def _key(operation: str, token: str) -> str:
@@ -58,3 +62,23 @@ def remember(
     token = params.get("ClientToken")
     if token is not None:
         state.client_tokens[_key(operation, token)] = (digest, result)
+
+
+def idempotent(operation: str, resource_type: str, id_member: str) -> Callable[[Handler], Handler]:
+    """A create handler that honours ``ClientToken``: a token seen before with the same
+    parameters returns the first result without running the handler again; a successful
+    result is remembered under its token (a failed call leaves the token unused)."""
+
+    def wrap(handler: Handler) -> Handler:
+        def run(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+            digest = fingerprint(params)
+            first = recall(ctx.state, operation, params, digest, resource_type, id_member)
+            if first is not None:
+                return first
+            result = handler(ctx, params)
+            remember(ctx.state, operation, params, digest, result)
+            return result
+
+        return run
+
+    return wrap

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model
 from pinpoint_mock.errors import conflict, not_found
-from pinpoint_mock.idempotency import fingerprint, recall, remember
+from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.listing import listing, with_token
-from pinpoint_mock.registrations.tags import check_unique_keys
+from pinpoint_mock.registrations.tags import new_tags
 from pinpoint_mock.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -66,28 +66,21 @@ def _view(entry: OptOutList, shape_name: str) -> dict[str, Any]:
     return {k: v for k, v in view.items() if k in members}
 
 
+@idempotent(_OPERATION, KIND, "OptOutListName")
 def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    digest = fingerprint(params)
-    first = recall(state, _OPERATION, params, digest, KIND, "OptOutListName")
-    if first is not None:
-        return first
     name = params["OptOutListName"]
     if name in lists(state):
         raise conflict(
             "RESOURCE_ALREADY_EXISTS", f"An opt-out list named {name} already exists.", KIND, name
         )
-    tags = params.get("Tags")
-    if tags:
-        check_unique_keys(tags)
+    tags = new_tags(params.get("Tags"))
     entry = _new(state, name)
-    if tags:
-        entry.tags = [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
+    entry.tags = tags
     state.opt_out_lists[name] = entry
     result = _view(entry, "CreateOptOutListResult")
     if entry.tags:
         result["Tags"] = [dict(t) for t in entry.tags]
-    remember(state, _OPERATION, params, digest, result)
     return result
 
 

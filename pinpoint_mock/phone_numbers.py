@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model, opt_out_lists
 from pinpoint_mock.errors import conflict, not_found, quota_exceeded, validation_error
-from pinpoint_mock.idempotency import fingerprint, recall, remember
+from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.associations import associate, on_release
 from pinpoint_mock.registrations.lookup import find
-from pinpoint_mock.registrations.tags import check_unique_keys
+from pinpoint_mock.registrations.tags import new_tags
 from pinpoint_mock.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -141,19 +141,14 @@ def _allocate(state: RegionState, country: str, number_type: str) -> str:
     raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", len(used))
 
 
+@idempotent(_OPERATION, KIND, "PhoneNumberId")
 def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    digest = fingerprint(params)
-    first = recall(state, _OPERATION, params, digest, KIND, "PhoneNumberId")
-    if first is not None:
-        return first
     if params.get("PoolId"):
         raise not_found("pool", params["PoolId"])
     opt_out = opt_out_lists.find(state, params.get("OptOutListName", opt_out_lists.DEFAULT))
     reg = find(state, params["RegistrationId"]) if params.get("RegistrationId") else None
-    tags = params.get("Tags")
-    if tags:
-        check_unique_keys(tags)
+    tags = new_tags(params.get("Tags"))
     limit = ctx.service.options.quotas.get("PHONE_NUMBERS_PER_ACCOUNT")
     if limit is not None and len(state.phone_numbers) >= limit:
         raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", limit)
@@ -172,7 +167,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         opt_out_list_name=opt_out.name,
         international_sending=bool(params.get("InternationalSendingEnabled", False)),
         deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
-        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,
+        tags=tags,
     )
     if reg is not None:
         associate(ctx, reg, phone)  # checks everything before the number exists
@@ -180,7 +175,6 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     result = _view(phone, "RequestPhoneNumberResult", number_status(state, phone))
     if phone.tags:
         result["Tags"] = [dict(t) for t in phone.tags]
-    remember(state, _OPERATION, params, digest, result)
     return result
 
 

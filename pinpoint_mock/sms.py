@@ -55,17 +55,10 @@ class SmsVoiceV2Mock:
                 region = region or parts[3]
         state = store.locate(registration) if not registration.startswith("arn:") else None
         if state is None and account_id and region:
-            candidate = store.existing(account_id, region)
-            if candidate is not None:
-                rid = registration_id(registration, candidate)
-                if rid is not None and rid in candidate.registrations:
-                    state = candidate
-        # Looked up once: a DeleteRegistration in another thread may take it away meanwhile.
-        found = (
-            None
-            if state is None
-            else state.registrations.get(registration_id(registration, state) or registration)
-        )
+            state = store.existing(account_id, region)
+        # Read once: a DeleteRegistration in another thread may take it away meanwhile.
+        rid = None if state is None else registration_id(registration, state)
+        found = None if state is None or rid is None else state.registrations.get(rid)
         if (
             state is None
             or found is None

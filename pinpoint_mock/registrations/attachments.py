@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock import arns, model
 from pinpoint_mock.daily_quota import count_today
 from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
-from pinpoint_mock.idempotency import fingerprint, recall, remember
+from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.records import Attachment, attachment_view
-from pinpoint_mock.registrations.tags import check_unique_keys
+from pinpoint_mock.registrations.tags import new_tags
 from pinpoint_mock.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -82,12 +82,9 @@ def _check_quotas(ctx: Context, at: float) -> None:
     )
 
 
+@idempotent(_OPERATION, KIND, "RegistrationAttachmentId")
 def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    digest = fingerprint(params)
-    first = recall(state, _OPERATION, params, digest, KIND, "RegistrationAttachmentId")
-    if first is not None:
-        return first
     body, url = params.get("AttachmentBody"), params.get("AttachmentUrl")
     if body is not None and url is not None:
         message = "Give AttachmentBody or AttachmentUrl, not both."
@@ -107,9 +104,7 @@ def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict
         _check_url(url)
     else:
         _check_body(params["AttachmentBody"])
-    tags = params.get("Tags")
-    if tags:
-        check_unique_keys(tags)
+    tags = new_tags(params.get("Tags"))
     at = now()
     _check_quotas(ctx, at)
     attachment_id = "attachment-" + uuid.uuid4().hex
@@ -120,13 +115,12 @@ def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict
         created=at,
         status="UPLOAD_COMPLETE",
         url=url,
-        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,
+        tags=tags,
     )
     state.attachments[attachment_id] = attachment
     result = attachment_view(attachment, "UPLOAD_IN_PROGRESS")
     if attachment.tags:
         result["Tags"] = [dict(t) for t in attachment.tags]
-    remember(state, _OPERATION, params, digest, result)
     return result
 
 

@@ -21,7 +21,7 @@ from pinpoint_mock.registrations.records import (
     version_result,
 )
 from pinpoint_mock.registrations.submission import submitted
-from pinpoint_mock.registrations.tags import check_unique_keys
+from pinpoint_mock.registrations.tags import new_tags
 from pinpoint_mock.store import now
 
 if TYPE_CHECKING:
@@ -54,9 +54,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             "UNKNOWN_REGISTRATION_TYPE",
             [{"Name": "registrationType", "Message": f"Unknown registration type {kind}."}],
         )
-    tags = params.get("Tags")
-    if tags:
-        check_unique_keys(tags)
+    tags = new_tags(params.get("Tags"))
     limit = options.quotas.get("REGISTRATIONS_PER_ACCOUNT")
     if limit is not None and len(state.registrations) >= limit:
         raise quota_exceeded("REGISTRATIONS_PER_ACCOUNT", limit)
@@ -69,7 +67,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         seq=state.next_seq(),
         created=at,
         versions=[Version(1, lc.DRAFT, {_DRAFT_STAMP: at})],
-        tags=[{"Key": t["Key"], "Value": t["Value"]} for t in tags] if tags else None,
+        tags=tags,
     )
     state.add(reg)
     ctx.service.store.index(reg.id, state)

@@ -33,6 +33,15 @@ def check_unique_keys(tags: list[dict[str, str]]) -> None:
         seen.add(tag["Key"])
 
 
+def new_tags(tags: list[dict[str, str]] | None) -> list[dict[str, str]] | None:
+    """The ``Tags`` of a create request, checked and copied for the new resource (None when
+    there are none)."""
+    if not tags:
+        return None
+    check_unique_keys(tags)
+    return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
+
+
 class Tagged(Protocol):
     tags: list[dict[str, str]] | None
 
