@@ -82,8 +82,9 @@ def _structure_errors(value: Any, shape: StructureShape, path: str) -> list[Erro
     if not isinstance(value, dict):
         return [(path, ms.WRONG_TYPE)]
     errors = [(path, ms.MISSING_REQUIRED) for name in shape.required_members if name not in value]
-    if shape.is_tagged_union and len(value) != 1:
-        errors.append((path, ms.TOO_MANY_ITEMS if value else ms.MISSING_REQUIRED))
+    known = [name for name in value if name in shape.members]  # unknown ones count apart
+    if shape.is_tagged_union and len(known) != 1:
+        errors.append((path, ms.TOO_MANY_ITEMS if known else ms.MISSING_REQUIRED))
     for name, item in value.items():
         if name not in shape.members:
             errors.append((path, ms.UNKNOWN_MEMBER))
