@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from pinpoint_mock import http_server
 from pinpoint_mock.cli import main
 
 from .http_helpers import TOLL_FREE, call, client_for
@@ -264,3 +265,29 @@ def test_serve_refuses_a_bad_quota(
         main(["serve", "--quota", quota])
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_serve_prints_the_exposure_warning(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers need the main thread")
+    # Tests may only listen on 127.0.0.1, so the address is called exposed instead of bound.
+    monkeypatch.setattr(
+        http_server, "exposure_warning", lambda host: f"warning: {host} is pretend-exposed"
+    )
+    out = _Lines()
+    monkeypatch.setattr(sys, "stdout", out)
+
+    def stop_when_listening() -> None:
+        try:
+            assert out.first.wait(60)
+        finally:
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    stopper = threading.Thread(target=stop_when_listening)
+    stopper.start()
+    assert main(["serve"]) == 0
+    stopper.join()
+    assert FIRST_LINE.fullmatch(out.getvalue())
+    assert capsys.readouterr().err == "pinpoint-mock: warning: 127.0.0.1 is pretend-exposed\n"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import MockError, server
+from pinpoint_mock import MockError, http_server, server
 from pinpoint_mock.http_server import MAX_BODY, MockServer, ServerURL, exposure_warning
 
 from .http_helpers import TOLL_FREE, client_for
@@ -276,3 +276,17 @@ def test_localhost_serves_without_a_warning() -> None:
     with server(host="localhost") as url:
         assert url.startswith("http://127.0.0.1:")
         client_for(url).create_registration(RegistrationType=TOLL_FREE)
+
+
+def test_a_server_beyond_loopback_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may only listen on 127.0.0.1, so the address is called exposed instead of bound.
+    seen: list[str] = []
+
+    def exposed(host: str) -> str:
+        seen.append(host)
+        return f"warning: pinpoint-mock is listening on {host}, pretend it is exposed"
+
+    monkeypatch.setattr(http_server, "exposure_warning", exposed)
+    with pytest.warns(UserWarning, match="pretend it is exposed"), server() as url:
+        assert url.startswith("http://127.0.0.1:")
+    assert seen == ["127.0.0.1"]

@@ -106,6 +106,12 @@ def transition(event: str) -> Transition | None:
     return _TABLE.get(event)
 
 
+def allows(event: str, status: str) -> bool:
+    """Whether the table has ``event`` leave ``status`` (as the installed model allows)."""
+    found = transition(event)
+    return found is not None and status in found.sources
+
+
 def history_key(status: str) -> str:
     """``REQUIRES_AUTHENTICATION`` -> ``RequiresAuthenticationTimestamp``."""
     return "".join(word.capitalize() for word in status.split("_")) + "Timestamp"

@@ -123,7 +123,7 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
             "REGISTRATION_ALREADY_SUBMITTED",
             f"version {current.number} is already {current.status}",
         )
-    if current.status != lc.DRAFT:
+    if not lc.allows("submit", current.status):
         raise _refuse(
             reg,
             "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
@@ -144,8 +144,9 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
 def discard_registration_version(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     reg = find(ctx.state, params["RegistrationId"])
     current = reg.current
-    discardable = current.status in lc.UNDER_REVIEW or (
-        current.status == lc.DRAFT and len(reg.versions) > 1
+    # The table's sources, except a lone first draft (delete the registration instead).
+    discardable = lc.allows("discard", current.status) and not (
+        current.status == lc.DRAFT and len(reg.versions) == 1
     )
     if reg.closed or not discardable:
         why = (

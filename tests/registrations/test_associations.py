@@ -376,6 +376,29 @@ class TestReleaseAndDelete:
         )
         assert (response["ResourceType"], response["ResourceId"]) == ("phone-number", pid)
 
+    def test_a_type_whose_deletion_disassociates_lets_go_of_its_numbers(self) -> None:
+        no_built_in_type_behaves_so = {
+            "XX_HOUSE_REGISTRATION": {
+                "SupportedAssociations": [
+                    {
+                        "ResourceType": "TOLL_FREE",
+                        "IsoCountryCode": "US",
+                        "AssociationBehavior": "ASSOCIATE_BEFORE_SUBMIT",
+                        "DisassociationBehavior": "DELETE_REGISTRATION_DISASSOCIATES",
+                    }
+                ]
+            }
+        }
+        with mock_sms_voice_v2(registration_types=no_built_in_type_behaves_so):
+            client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+            rid = new(client, "XX_HOUSE_REGISTRATION")
+            pid = request_number(client)
+            client.create_registration_association(RegistrationId=rid, ResourceId=pid)
+            assert client.delete_registration(RegistrationId=rid)["RegistrationStatus"] == "DELETED"
+            (phone,) = client.describe_phone_numbers(PhoneNumberIds=[pid])["PhoneNumbers"]
+            assert "RegistrationId" not in phone
+            client.release_phone_number(PhoneNumberId=pid)  # free again: nothing blocks it
+
     def test_delete_waits_until_the_numbers_are_released(
         self, client: Any, sms: SmsVoiceV2Mock
     ) -> None:

@@ -184,10 +184,33 @@ def test_ten_dlc_brand_vetting_and_campaign(
     )
     client.create_registration_association(RegistrationId=campaign, ResourceId=brand)
     client.submit_registration_version(RegistrationId=campaign)
-    sms.review(campaign).begin().approve()
-    assert registration(client, campaign)["RegistrationStatus"] == "COMPLETE"
 
-    # 4. numbers once the campaign is complete: associated, or requested for it
+    # 4. the carriers deny one message sample; the script rewrites it in a new version
+    sms.review(campaign).begin().deny(
+        reasons=[{"Reason": "SAMPLE_MESSAGES", "ShortDescription": "Samples lack the brand"}],
+        fields={"messageSamples.messageSample1": "Name the brand in every sample"},
+    )
+    assert registration(client, campaign)["RegistrationStatus"] == "REQUIRES_UPDATES"
+    flagged = {
+        path
+        for path, v in field_values(client, campaign, VersionNumber=1).items()
+        if "DeniedReason" in v
+    }
+    assert flagged == {"messageSamples.messageSample1"}
+    client.create_registration_version(RegistrationId=campaign)
+    assert field_values(client, campaign) == {}  # the brand association stays with the campaign
+    fixed = {
+        **CAMPAIGN_VALUES,
+        "messageSamples.messageSample1": "Example Corp: your code is 123456. Reply STOP to end.",
+    }
+    put_all(client, campaign, fixed)
+    client.submit_registration_version(RegistrationId=campaign)
+    sms.review(campaign).begin().approve()
+    done = registration(client, campaign)
+    assert (done["RegistrationStatus"], done["ApprovedVersionNumber"]) == ("COMPLETE", 2)
+    assert version(client, campaign, 1)["RegistrationVersionStatus"] == "DENIED"
+
+    # 5. numbers once the campaign is complete: associated, or requested for it
     client.create_registration_association(RegistrationId=campaign, ResourceId=number)
     second = client.request_phone_number(
         IsoCountryCode="US",

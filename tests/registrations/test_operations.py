@@ -419,3 +419,74 @@ def test_timestamps_follow_frozen_time() -> None:
         assert created.isoformat().startswith("2026-01-02T03:04:05")
         sms.review(rid)  # lookups do not stamp anything
         assert knows_status("REQUIRES_AUTHENTICATION")
+
+
+# -- reference section 6, status by status ---------------------------------------------------
+
+# How to bring a registration's only (or latest) version to each status, from SUBMITTED.
+_TO: dict[str, Any] = {
+    "SUBMITTED": lambda r: r,
+    "AWS_REVIEWING": lambda r: r.aws_review(),
+    "REVIEWING": lambda r: r.begin(),
+    "REQUIRES_AUTHENTICATION": lambda r: r.begin().require_authentication(),
+    "REQUIRES_OFFLINE_REVIEW": lambda r: r.begin().require_offline_review(),
+    "APPROVED": lambda r: r.approve(),
+    "DENIED": lambda r: r.deny(reasons=[{"Reason": "X", "ShortDescription": "y"}]),
+    "REVOKED": lambda r: r.approve().revoke(),
+}
+_UNDER_REVIEW = (
+    "SUBMITTED",
+    "AWS_REVIEWING",
+    "REVIEWING",
+    "REQUIRES_AUTHENTICATION",
+    "REQUIRES_OFFLINE_REVIEW",
+)
+_DECIDED = ("APPROVED", "DENIED", "REVOKED")
+
+
+def _at(client: Any, sms: SmsVoiceV2Mock, version_status: str) -> str:
+    if not knows_status(version_status):
+        pytest.skip(f"the installed botocore has no {version_status}")
+    rid = new(client)
+    client.submit_registration_version(RegistrationId=rid)
+    _TO[version_status](sms.review(rid))
+    assert versions(client, rid)[-1]["RegistrationVersionStatus"] == version_status
+    return rid
+
+
+@pytest.mark.parametrize("version_status", _UNDER_REVIEW)
+def test_under_review_a_version_can_be_discarded_but_nothing_else(
+    client: Any, sms: SmsVoiceV2Mock, version_status: str
+) -> None:
+    rid = _at(client, sms, version_status)
+    conflict(
+        client.create_registration_version,
+        "CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+        RegistrationId=rid,
+    )
+    conflict(
+        client.submit_registration_version, "REGISTRATION_ALREADY_SUBMITTED", RegistrationId=rid
+    )
+    conflict(client.delete_registration, "RESOURCE_DELETION_NOT_ALLOWED", RegistrationId=rid)
+    discarded = client.discard_registration_version(RegistrationId=rid)
+    assert discarded["RegistrationVersionStatus"] == "DISCARDED"
+
+
+@pytest.mark.parametrize("version_status", _DECIDED)
+def test_after_a_decision_only_a_new_version_moves_on(
+    client: Any, sms: SmsVoiceV2Mock, version_status: str
+) -> None:
+    rid = _at(client, sms, version_status)
+    conflict(
+        client.submit_registration_version,
+        "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
+        RegistrationId=rid,
+    )
+    conflict(
+        client.discard_registration_version,
+        "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
+        RegistrationId=rid,
+    )
+    created = client.create_registration_version(RegistrationId=rid)
+    assert (created["VersionNumber"], created["RegistrationVersionStatus"]) == (2, "DRAFT")
+    assert client.delete_registration(RegistrationId=rid)["RegistrationStatus"] == "DELETED"
