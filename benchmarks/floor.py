@@ -63,16 +63,24 @@ def capture(client: BaseClient, operation: str, **params: Any) -> Answer:
 
 
 def floor_client(
-    service: str, operation: str, answer: Answer, *, signed: bool = False, **kwargs: Any
+    service: str,
+    operation: str,
+    answer: Answer,
+    *,
+    signed: bool = False,
+    seam: bool = False,
+    **kwargs: Any,
 ) -> BaseClient:
     """A client of ``service`` whose ``operation`` is answered with ``answer``: unsigned, or
-    with ``signed`` SigV4-signed with fake credentials (moto's clients sign)."""
+    with ``signed`` SigV4-signed with fake credentials (moto's clients sign). With ``seam``
+    pinpoint-mock's handlers stay on it (what an inactive mock leaves on every client)."""
     if signed:
         kwargs.update(aws_access_key_id="AKIDFLOOR", aws_secret_access_key="floor")
     else:
         kwargs["config"] = Config(signature_version=UNSIGNED)
     client = boto3.client(service, region_name=REGION, **kwargs)
-    _strip_pinpoint_mock(client)
+    if not seam:
+        _strip_pinpoint_mock(client)
     hyphenized = client.meta.service_model.service_id.hyphenize()
 
     def canned(request: Any, **_: Any) -> AWSResponse:

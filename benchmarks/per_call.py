@@ -69,14 +69,42 @@ def _figure(key: str, title: str, comparison: Comparison) -> Figure:
     )
 
 
+def _seam_off(rounds: int, n: int) -> Figure:
+    """The inactive mock: its handlers on a client, against the same client without them."""
+    with mock_sms_voice_v2():
+        answer = capture(
+            boto3.client(SERVICE, region_name=REGION), "CreateRegistration", RegistrationType=TYPE
+        )
+    plain = floor_client(SERVICE, "CreateRegistration", answer)
+    seamed = floor_client(SERVICE, "CreateRegistration", answer, seam=True)
+    comparison = alternate(
+        lambda k: timed(lambda: plain.create_registration(RegistrationType=TYPE), k),
+        lambda k: timed(lambda: seamed.create_registration(RegistrationType=TYPE), k),
+        rounds,
+        n,
+    )
+    return Figure(
+        key="per_call.seam_off",
+        title="create_registration with the mock imported but off",
+        baseline="the same floor client without pinpoint-mock's handlers",
+        target="<= 1.03 (nothing measurable)",
+        value=round(comparison.ratio, 3),
+        unit="x",
+        limit=1.03,
+        info=comparison.info(),
+    )
+
+
 def run(quick: bool) -> list[Figure]:
     rounds, n = (3, 60) if quick else (9, 400)
     create = _compare("CreateRegistration", {"RegistrationType": TYPE}, _nothing, rounds, n)
+    seam_off = _seam_off(rounds, n)
     describe = _compare(
         "DescribeRegistrations", {"MaxResults": PAGE}, _registrations, rounds, n // 2
     )
     return [
         _figure("per_call.create_registration", "create_registration per call", create),
+        seam_off,
         _figure(
             "per_call.describe_registrations",
             f"describe_registrations per call (page of {PAGE}, with NextToken)",

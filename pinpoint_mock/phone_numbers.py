@@ -13,7 +13,6 @@ two-way channel and no pool. Leasing prices are made-up constants.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock import arns, model, opt_out_lists
 from pinpoint_mock.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import idempotent
+from pinpoint_mock.ids import new_id
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.associations import associate, on_release
 from pinpoint_mock.registrations.lookup import find
@@ -153,7 +153,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     if limit is not None and len(state.phone_numbers) >= limit:
         raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", limit)
     country, number_type = params["IsoCountryCode"], params["NumberType"]
-    phone_id = "phone-" + uuid.uuid4().hex
+    phone_id = new_id("phone")
     phone = PhoneNumber(
         id=phone_id,
         arn=arns.build(state, KIND, phone_id),

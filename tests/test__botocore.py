@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import inspect
 
+import boto3
 import botocore
 import botocore.handlers
+import botocore.session
 from botocore.awsrequest import AWSResponse
 from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.signers import RequestSigner
@@ -67,3 +69,9 @@ def test_aws_response_reads_its_body_through_raw_stream() -> None:
     assert isinstance(response, AWSResponse)
     assert response.content == b"body"
     assert response.status_code == 200
+
+
+def test_boto3_default_session_wraps_a_botocore_session() -> None:
+    """install() registers on an existing default session through its private _session."""
+    session = boto3.Session(region_name="us-east-1")
+    assert isinstance(session._session, botocore.session.Session)

@@ -57,3 +57,33 @@ def test_marker_positional_arguments_are_refused(pytester: pytest.Pytester) -> N
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*keyword options only*"])
     assert result.ret != 0
+
+
+def test_a_client_made_when_a_test_module_is_imported_is_covered(
+    pytester: pytest.Pytester,
+) -> None:
+    # A fresh interpreter: only the pytest11 entry point can have imported pinpoint_mock.
+    # The endpoint is a closed local port, so a request that escaped would fail, not leave.
+    pytester.makepyfile(
+        """
+        import sys
+
+        import boto3
+
+        PLUGIN_LOADED_FIRST = "pinpoint_mock" in sys.modules
+        CLIENT = boto3.client(
+            "pinpoint-sms-voice-v2",
+            region_name="us-east-1",
+            endpoint_url="http://127.0.0.1:9",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+
+        def test_the_early_client_is_answered(sms_voice_v2):
+            assert PLUGIN_LOADED_FIRST
+            CLIENT.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")
+            assert [c.operation for c in sms_voice_v2.calls] == ["CreateRegistration"]
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)

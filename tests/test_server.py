@@ -9,10 +9,11 @@ import socket
 import threading
 from typing import Any
 
+import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import MockError, http_server, server
+from pinpoint_mock import MockError, http_server, mock_sms_voice_v2, server
 from pinpoint_mock.http_server import MAX_BODY, MockServer, ServerURL, exposure_warning
 
 from .http_helpers import TOLL_FREE, client_for
@@ -290,3 +291,16 @@ def test_a_server_beyond_loopback_warns(monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.warns(UserWarning, match="pretend it is exposed"), server() as url:
         assert url.startswith("http://127.0.0.1:")
     assert seen == ["127.0.0.1"]
+
+
+def test_an_unmodelled_operation_says_the_same_over_http() -> None:
+    with mock_sms_voice_v2():
+        in_process = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        with pytest.raises(ClientError) as here:
+            in_process.describe_account_attributes()
+    with server() as url, pytest.raises(ClientError) as there:
+        client_for(url).describe_account_attributes()
+    assert here.value.response["Error"]["Code"] == "NotImplemented"
+    assert there.value.response["Error"] == here.value.response["Error"]
+    assert there.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
+    assert there.value.response["ResponseMetadata"]["RetryAttempts"] == 0

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import base64
 import re
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model
 from pinpoint_mock.daily_quota import count_today
 from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import idempotent
+from pinpoint_mock.ids import new_id
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.records import Attachment, attachment_view
 from pinpoint_mock.registrations.tags import new_tags
@@ -107,7 +107,7 @@ def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict
     tags = new_tags(params.get("Tags"))
     at = now()
     _check_quotas(ctx, at)
-    attachment_id = "attachment-" + uuid.uuid4().hex
+    attachment_id = new_id("attachment")
     attachment = Attachment(
         id=attachment_id,
         arn=arns.build(state, KIND, attachment_id),

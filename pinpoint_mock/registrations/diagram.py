@@ -14,12 +14,12 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from pinpoint_mock import model
+from pinpoint_mock.ids import new_id
 from pinpoint_mock.registrations import lifecycle as lc
 from pinpoint_mock.registrations.records import Registration
 
@@ -115,7 +115,7 @@ class _Lab:
         """An independent copy of ``reg`` (a new ID) in the same place."""
         versions = [dataclasses.replace(v, history=dict(v.history)) for v in reg.versions]
         twin = dataclasses.replace(
-            reg, id=f"registration-{uuid.uuid4().hex}", seq=self.state.next_seq(), versions=versions
+            reg, id=new_id("registration"), seq=self.state.next_seq(), versions=versions
         )
         self.state.add(twin)
         self.service.store.index(twin.id, self.state)

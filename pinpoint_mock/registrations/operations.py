@@ -3,13 +3,13 @@ DiscardRegistrationVersion and DeleteRegistration: preconditions, effects, resul
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import model
 from pinpoint_mock.daily_quota import count_today
 from pinpoint_mock.errors import ServiceError, conflict, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import fingerprint
+from pinpoint_mock.ids import new_id
 from pinpoint_mock.registrations import lifecycle as lc
 from pinpoint_mock.registrations.associations import before_delete, before_submit
 from pinpoint_mock.registrations.catalogue import builtin_types
@@ -60,7 +60,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         raise quota_exceeded("REGISTRATIONS_PER_ACCOUNT", limit)
     at = now()
     reg = Registration(
-        id="registration-" + os.urandom(16).hex(),
+        id=new_id("registration"),
         type=kind,
         account_id=state.account_id,
         region=state.region,
