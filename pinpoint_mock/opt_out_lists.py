@@ -74,7 +74,7 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         raise conflict(
             "RESOURCE_ALREADY_EXISTS", f"An opt-out list named {name} already exists.", KIND, name
         )
-    tags = new_tags(params.get("Tags"))
+    tags = new_tags(ctx, params.get("Tags"))
     entry = _new(state, name)
     entry.tags = tags
     state.opt_out_lists[name] = entry

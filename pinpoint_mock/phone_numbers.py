@@ -148,7 +148,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         raise not_found("pool", params["PoolId"])
     opt_out = opt_out_lists.find(state, params.get("OptOutListName", opt_out_lists.DEFAULT))
     reg = find(state, params["RegistrationId"]) if params.get("RegistrationId") else None
-    tags = new_tags(params.get("Tags"))
+    tags = new_tags(ctx, params.get("Tags"))
     limit = ctx.service.options.quotas.get("PHONE_NUMBERS_PER_ACCOUNT")
     if limit is not None and len(state.phone_numbers) >= limit:
         raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", limit)

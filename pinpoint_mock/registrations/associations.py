@@ -301,7 +301,9 @@ def _numbers(ctx: Context, reg: Registration) -> list[PhoneNumber]:
 
 def before_delete(ctx: Context, reg: Registration) -> None:
     """DeleteRegistration: numbers still associated block it, unless the type's behaviour
-    is DELETE_REGISTRATION_DISASSOCIATES (or it has no definitions); then they are dropped."""
+    is DELETE_REGISTRATION_DISASSOCIATES (or it has no definitions); then they are dropped.
+    A registration that another one holds as an association (a 10DLC brand of a campaign)
+    cannot be deleted while that one is under review; otherwise the association goes too."""
     numbers = _numbers(ctx, reg)
     blocking = [
         p
@@ -317,8 +319,23 @@ def before_delete(ctx: Context, reg: Registration) -> None:
             + ", ".join(p.id for p in blocking)
             + ")",
         )
+    holders = [
+        other
+        for other in ctx.state.registrations.values()
+        if other.associations and any(a.resource_id == reg.id for a in other.associations)
+    ]
+    reviewed = [other.id for other in holders if other.current.status in lc.UNDER_REVIEW]
+    if reviewed:
+        raise _refuse(
+            reg,
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            "is associated with a registration under review (" + ", ".join(reviewed) + ")",
+        )
     for phone in numbers:
         phone.registration_id = None
+    for other in holders:  # the association goes with the registration it names
+        kept = [a for a in other.associations or () if a.resource_id != reg.id]
+        other.associations = kept or None
 
 
 def on_release(ctx: Context, phone: PhoneNumber) -> None:

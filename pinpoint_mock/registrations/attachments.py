@@ -104,7 +104,7 @@ def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict
         _check_url(url)
     else:
         _check_body(params["AttachmentBody"])
-    tags = new_tags(params.get("Tags"))
+    tags = new_tags(ctx, params.get("Tags"))
     at = now()
     _check_quotas(ctx, at)
     attachment_id = new_id("attachment")

@@ -78,6 +78,10 @@ def _duplicate_tag(case: str, operation: str) -> ErrorRow:
     )
 
 
+def _tags_quota(case: str, operation: str) -> ErrorRow:
+    return _option_quota(case, operation, "TAGS_PER_RESOURCE", "`Tags` holds more tags than that")
+
+
 def _token_reused(case: str, operation: str) -> ErrorRow:
     return _conflict(
         case,
@@ -151,6 +155,7 @@ ROWS: tuple[ErrorRow, ...] = (
     # -- CreateRegistration ----------------------------------------------------------------
     _validation("unknown-type", "CreateRegistration", "UNKNOWN_REGISTRATION_TYPE", _UNKNOWN_TYPE),
     _duplicate_tag("duplicate-tag", "CreateRegistration"),
+    _tags_quota("create-tags-quota", "CreateRegistration"),
     _token_reused("token-reused", "CreateRegistration"),
     _option_quota(
         "registrations-quota",
@@ -239,6 +244,13 @@ ROWS: tuple[ErrorRow, ...] = (
         "RESOURCE_DELETION_NOT_ALLOWED",
         "phone numbers are still associated and the type's disassociation behaviour is not "
         "`DELETE_REGISTRATION_DISASSOCIATES` (release them first)",
+    ),
+    _conflict(
+        "delete-associated-under-review",
+        "DeleteRegistration",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        "another registration that holds this one as an association (a 10DLC campaign or "
+        "vetting of this brand) is under review",
     ),
     # -- DescribeRegistrations -------------------------------------------------------------
     _not_found(
@@ -417,6 +429,7 @@ ROWS: tuple[ErrorRow, ...] = (
         "the body is larger than 500 KB",
     ),
     _duplicate_tag("attachment-duplicate-tag", "CreateRegistrationAttachment"),
+    _tags_quota("attachment-tags-quota", "CreateRegistrationAttachment"),
     _token_reused("attachment-token-reused", "CreateRegistrationAttachment"),
     _option_quota(
         "attachments-quota",
@@ -561,6 +574,7 @@ ROWS: tuple[ErrorRow, ...] = (
         "refusal of CreateRegistrationAssociation applies, with its own Reason)",
     ),
     _duplicate_tag("request-number-duplicate-tag", "RequestPhoneNumber"),
+    _tags_quota("request-number-tags-quota", "RequestPhoneNumber"),
     _token_reused("request-number-token-reused", "RequestPhoneNumber"),
     _quota(
         "numbers-quota",
@@ -605,6 +619,7 @@ ROWS: tuple[ErrorRow, ...] = (
         "always does)",
     ),
     _duplicate_tag("opt-out-list-duplicate-tag", "CreateOptOutList"),
+    _tags_quota("opt-out-list-tags-quota", "CreateOptOutList"),
     _token_reused("opt-out-list-token-reused", "CreateOptOutList"),
     # -- DescribeOptOutLists ---------------------------------------------------------------
     _not_found(

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import model
 from pinpoint_mock.daily_quota import count_today
-from pinpoint_mock.errors import ServiceError, conflict, quota_exceeded, validation_error
+from pinpoint_mock.errors import (
+    MockError,
+    ServiceError,
+    conflict,
+    quota_exceeded,
+    validation_error,
+)
 from pinpoint_mock.idempotency import fingerprint
 from pinpoint_mock.ids import new_id
 from pinpoint_mock.registrations import lifecycle as lc
@@ -54,7 +60,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             "UNKNOWN_REGISTRATION_TYPE",
             [{"Name": "registrationType", "Message": f"Unknown registration type {kind}."}],
         )
-    tags = new_tags(params.get("Tags"))
+    tags = new_tags(ctx, params.get("Tags"))
     limit = options.quotas.get("REGISTRATIONS_PER_ACCOUNT")
     if limit is not None and len(state.registrations) >= limit:
         raise quota_exceeded("REGISTRATIONS_PER_ACCOUNT", limit)
@@ -131,13 +137,18 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
             "create a new version first",
         )
     before_submit(ctx, reg)
+    undo = (current.status, dict(current.history), current.aws_review, reg.status)
     current.aws_review = bool(params.get("AwsReview", False))
     lc.enter(current, lc.SUBMITTED, now())
     reg.status = lc.registration_status(reg)
     result = version_result(reg, current)
     if "AwsReview" in model.members("SubmitRegistrationVersionResult"):
         result["AwsReview"] = current.aws_review
-    submitted(ctx, reg, current)  # pre-check or review policy, after the result: SUBMITTED
+    try:
+        submitted(ctx, reg, current)  # pre-check or review policy, after the result: SUBMITTED
+    except MockError:  # the test's review policy failed before it moved anything: no submit
+        current.status, current.history, current.aws_review, reg.status = undo
+        raise
     return result
 
 

@@ -122,11 +122,21 @@ class Review:
         per_field = denied_fields(fields)
         if feedback is not None and not isinstance(feedback, str):
             raise MockError(f"feedback must be a string, not {feedback!r}")
+        return self._deny(denied, per_field, feedback, through_reviewing=True)
+
+    def _deny(
+        self,
+        denied: list[dict[str, str]],
+        per_field: dict[str, tuple[str | None, str | None]],
+        feedback: str | None,
+        *,
+        through_reviewing: bool,
+    ) -> Review:
         with self._state.lock:
             reg = self._live()
             version = self._ready("deny", reg)
             at = now()
-            if version.status in lc.PASS_THROUGH_REVIEWING:
+            if through_reviewing and version.status in lc.PASS_THROUGH_REVIEWING:
                 lc.enter(version, lc.REVIEWING, at)
             lc.enter(version, lc.DENIED, at)
             version.denied_reasons = denied
@@ -156,9 +166,20 @@ class Review:
         return self
 
     def close(self) -> Review:
-        """The registration -> CLOSED: its origination identity is gone."""
+        """The registration -> CLOSED: its origination identity is gone, so the phone numbers
+        still associated with it are released (they leave DescribePhoneNumbers and its
+        associations) and the registration can then only be deleted."""
         with self._state.lock:
             reg = self._live()
+            kept = []
+            for association in reg.associations or ():
+                if association.phone_number is None:
+                    kept.append(association)
+                    continue
+                phone = self._state.phone_numbers.get(association.resource_id)
+                if phone is not None and phone.registration_id == reg.id:
+                    del self._state.phone_numbers[phone.id]
+            reg.associations = kept or None
             reg.closed = True
             reg.provisioning = False
             reg.status = lc.registration_status(reg)
@@ -243,11 +264,30 @@ def _denied_reasons(reasons: Iterable[Mapping[str, str]] | None) -> list[dict[st
     return result
 
 
+def deny_at_pre_check(
+    state: RegionState,
+    reg: Registration,
+    reasons: list[dict[str, str]],
+    fields: Mapping[str, str],
+) -> None:
+    """The automated check right after submit: SUBMITTED -> DENIED at once, with no
+    REVIEWING in between (no one reviewed it)."""
+    Review(state, reg)._deny(
+        _denied_reasons(reasons), denied_fields(fields), None, through_reviewing=False
+    )
+
+
 def run_policy(policy: ReviewPolicy, state: RegionState, reg: Registration) -> None:
     """Auto review right after a successful SubmitRegistrationVersion."""
     version = reg.current
     if callable(policy):
-        outcome = policy(RegistrationSnapshot.of(reg), VersionSnapshot.of(version))
+        try:
+            outcome = policy(RegistrationSnapshot.of(reg), VersionSnapshot.of(version))
+        except Exception as error:  # the test's own code: its error, not a 500 from the mock
+            raise MockError(
+                f"the review policy raised {type(error).__name__}: {error} "
+                f"(the submission of {reg.id} version {version.number} was undone)"
+            ) from error
         if outcome not in OUTCOMES:
             raise MockError(
                 f"the review policy returned {outcome!r}; it must return one of "

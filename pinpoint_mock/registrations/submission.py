@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pinpoint_mock.registrations.catalogue import ATTACHMENT, DISALLOWED, REQUIRED
 from pinpoint_mock.registrations.records import Registration, Version
-from pinpoint_mock.registrations.review import Review
+from pinpoint_mock.registrations.review import deny_at_pre_check
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Context
@@ -71,6 +71,6 @@ def submitted(ctx: Context, reg: Registration, version: Version) -> None:
     if ctx.service.options.check_fields and version is reg.current:
         reasons, per_field = problems(ctx, reg, version)
         if reasons:
-            Review(ctx.state, reg).deny(reasons=reasons, fields=per_field)
+            deny_at_pre_check(ctx.state, reg, reasons, per_field)
             return
     ctx.service.auto_review(ctx.state, reg, version)

@@ -33,12 +33,19 @@ def check_unique_keys(tags: list[dict[str, str]]) -> None:
         seen.add(tag["Key"])
 
 
-def new_tags(tags: list[dict[str, str]] | None) -> list[dict[str, str]] | None:
-    """The ``Tags`` of a create request, checked and copied for the new resource (None when
-    there are none)."""
+def _check_tag_quota(ctx: Context, count: int) -> None:
+    limit = ctx.service.options.quotas.get("TAGS_PER_RESOURCE")
+    if limit is not None and count > limit:
+        raise quota_exceeded("TAGS_PER_RESOURCE", limit)
+
+
+def new_tags(ctx: Context, tags: list[dict[str, str]] | None) -> list[dict[str, str]] | None:
+    """The ``Tags`` of a create request, checked (unique keys, the TAGS_PER_RESOURCE quota)
+    and copied for the new resource (None when there are none)."""
     if not tags:
         return None
     check_unique_keys(tags)
+    _check_tag_quota(ctx, len(tags))
     return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
 
 
@@ -87,9 +94,7 @@ def tag_resource(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     check_unique_keys(tags)
     merged = {t["Key"]: t["Value"] for t in resource.tags or ()}
     merged.update((t["Key"], t["Value"]) for t in tags)
-    limit = ctx.service.options.quotas.get("TAGS_PER_RESOURCE")
-    if limit is not None and len(merged) > limit:
-        raise quota_exceeded("TAGS_PER_RESOURCE", limit)
+    _check_tag_quota(ctx, len(merged))
     resource.tags = [{"Key": k, "Value": v} for k, v in merged.items()]
     return {}
 

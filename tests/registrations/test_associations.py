@@ -357,6 +357,18 @@ class TestReleaseAndDelete:
         )
         assert client.delete_registration(RegistrationId=rid)["RegistrationStatus"] == "DELETED"
 
+    def test_close_releases_the_numbers_so_the_registration_can_be_deleted(
+        self, client: Any, sms: SmsVoiceV2Mock
+    ) -> None:
+        rid, _ = self.complete(client, sms)
+        kept = request_number(client)  # not associated: close() leaves it alone
+        sms.review(rid).close()
+        assert status(client, rid) == "CLOSED"
+        assert associations(client, rid) == []
+        numbers = client.describe_phone_numbers()["PhoneNumbers"]
+        assert [n["PhoneNumberId"] for n in numbers] == [kept]
+        assert client.delete_registration(RegistrationId=rid)["RegistrationStatus"] == "DELETED"
+
     def test_a_draft_that_loses_its_number_stays_open(self, client: Any) -> None:
         rid = new(client)
         pid = request_number(client)
@@ -418,3 +430,19 @@ class TestReleaseAndDelete:
         client.release_phone_number(PhoneNumberId=number)
         assert status(client, campaign) == "COMPLETE"  # only toll-free closes
         client.delete_registration(RegistrationId=campaign)
+
+    def test_a_brand_under_a_campaign_in_review_stays_until_the_review_ends(
+        self, client: Any, sms: SmsVoiceV2Mock
+    ) -> None:
+        brand = approved_brand(client, sms)
+        campaign = new(client, CAMPAIGN)
+        client.create_registration_association(RegistrationId=campaign, ResourceId=brand)
+        client.submit_registration_version(RegistrationId=campaign)
+        response = conflict(
+            client.delete_registration, "RESOURCE_DELETION_NOT_ALLOWED", RegistrationId=brand
+        )
+        assert campaign in response["Error"]["Message"]
+        assert associations(client, campaign) == [brand]
+        sms.review(campaign).deny()
+        assert client.delete_registration(RegistrationId=brand)["RegistrationStatus"] == "DELETED"
+        assert associations(client, campaign) == []  # no association with a deleted brand

@@ -138,6 +138,12 @@ def token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
     return lambda: c.create_registration(RegistrationType=other, ClientToken="t-1")
 
 
+@trigger("create-tags-quota")  # the quota is 0 (OPTIONS)
+def create_tags_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    tags = [{"Key": "a", "Value": "1"}]
+    return lambda: c.create_registration(RegistrationType=TOLL_FREE, Tags=tags)
+
+
 @trigger("registrations-quota")  # the quota is 0 (OPTIONS)
 def registrations_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
     return lambda: c.create_registration(RegistrationType=TOLL_FREE)
@@ -347,6 +353,9 @@ TRIGGERS.update(
             AttachmentBody=_PNG,
             Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
         ),
+        "attachment-tags-quota": plain(
+            "create_registration_attachment", AttachmentBody=_PNG, Tags=[{"Key": "a", "Value": "1"}]
+        ),
         "attachments-quota": plain("create_registration_attachment", AttachmentBody=_PNG),
         "attachments-per-day-quota": plain("create_registration_attachment", AttachmentBody=_PNG),
         "attachments-unknown-id": plain(
@@ -403,6 +412,9 @@ TRIGGERS.update(
             OptOutListName="Customers",
             Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
         ),
+        "opt-out-list-tags-quota": plain(
+            "create_opt_out_list", OptOutListName="Customers", Tags=[{"Key": "a", "Value": "1"}]
+        ),
         "opt-out-lists-unknown-name": plain("describe_opt_out_lists", OptOutListNames=["Nobody"]),
         "opt-out-lists-bad-token": plain("describe_opt_out_lists", NextToken="forged"),
         "delete-opt-out-list-not-found": plain("delete_opt_out_list", OptOutListName="Nobody"),
@@ -417,6 +429,9 @@ TRIGGERS.update(
             "request_phone_number",
             **_NUMBER,
             Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+        ),
+        "request-number-tags-quota": plain(
+            "request_phone_number", **_NUMBER, Tags=[{"Key": "a", "Value": "1"}]
         ),
         "numbers-quota": plain("request_phone_number", **_NUMBER),
         "numbers-unknown-id": plain("describe_phone_numbers", PhoneNumberIds=[_NO_PHONE]),
@@ -452,6 +467,17 @@ def delete_with_numbers(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
     rid = new(c)
     _associate(c, rid, _number(c))()
     return lambda: c.delete_registration(RegistrationId=rid)
+
+
+@trigger("delete-associated-under-review")
+def delete_associated_under_review(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    brand = new(c, "US_TEN_DLC_BRAND_REGISTRATION")
+    c.submit_registration_version(RegistrationId=brand)
+    s.review(brand).approve()
+    campaign = new(c, "US_TEN_DLC_CAMPAIGN_REGISTRATION")
+    _associate(c, campaign, brand)()
+    c.submit_registration_version(RegistrationId=campaign)
+    return lambda: c.delete_registration(RegistrationId=brand)
 
 
 @trigger("put-value-missing")
@@ -674,7 +700,16 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "attachments-per-day-quota": {"quotas": {"REGISTRATION_ATTACHMENTS_CREATED_PER_DAY": 0}},
     "associations-quota": {"quotas": {"ASSOCIATIONS_PER_REGISTRATION": 0}},
     "numbers-per-registration-quota": {"quotas": {"PHONE_NUMBERS_PER_REGISTRATION": 0}},
-    "tags-quota": {"quotas": {"TAGS_PER_RESOURCE": 0}},
+    **{
+        case: {"quotas": {"TAGS_PER_RESOURCE": 0}}
+        for case in (
+            "tags-quota",
+            "create-tags-quota",
+            "attachment-tags-quota",
+            "request-number-tags-quota",
+            "opt-out-list-tags-quota",
+        )
+    },
     "numbers-quota": {"quotas": {"PHONE_NUMBERS_PER_ACCOUNT": 0}},
 }
 

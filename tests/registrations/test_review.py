@@ -327,6 +327,32 @@ def test_auto_review_callable_returning_nonsense_is_a_mock_error() -> None:
             client.submit_registration_version(RegistrationId=rid)
 
 
+def test_a_review_policy_that_raises_undoes_the_submission() -> None:
+    broken = [True]
+
+    def policy(reg: Any, version: Any) -> str:
+        if broken:
+            broken.clear()
+            return str(1 / 0)
+        return "approve"
+
+    with mock_sms_voice_v2(review=policy) as sms:
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        rid = new(client)
+        with pytest.raises(MockError, match="review policy raised ZeroDivisionError") as raised:
+            client.submit_registration_version(RegistrationId=rid)
+        assert isinstance(raised.value.__cause__, ZeroDivisionError)
+        assert [c.operation for c in sms.calls] == ["CreateRegistration"]  # no retried 500
+        assert status(client, rid)[0] == "CREATED"
+        (version,) = client.describe_registration_versions(RegistrationId=rid)[
+            "RegistrationVersions"
+        ]
+        assert version["RegistrationVersionStatus"] == "DRAFT"
+        assert list(version["RegistrationVersionStatusHistory"]) == ["DraftTimestamp"]
+        client.submit_registration_version(RegistrationId=rid)  # the same draft, once fixed
+        assert status(client, rid)[0] == "COMPLETE"
+
+
 @needs_aws_reviewing
 def test_auto_review_with_aws_review_passes_through_aws_reviewing() -> None:
     with mock_sms_voice_v2(review="approve"):

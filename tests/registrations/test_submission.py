@@ -67,6 +67,12 @@ def test_missing_required_fields_are_denied_at_once(sms_voice_v2_client: Any) ->
     ]
     reg = client.describe_registrations(RegistrationIds=[rid])["Registrations"][0]
     assert (reg["RegistrationStatus"], reg["LatestDeniedVersionNumber"]) == ("REQUIRES_UPDATES", 1)
+    # No one reviewed it: SUBMITTED straight to DENIED (reference section 5, the pre-check row).
+    assert set(version["RegistrationVersionStatusHistory"]) == {
+        "DraftTimestamp",
+        "SubmittedTimestamp",
+        "DeniedTimestamp",
+    }
 
 
 def test_the_newer_names_of_renamed_fields_satisfy_the_check(sms_voice_v2_client: Any) -> None:
