@@ -205,10 +205,18 @@ def check_injectable(operation: str, code: str, fields: Mapping[str, Any]) -> No
             f"{operation} cannot fail with {code!r}; its modelled errors are "
             + ", ".join(sorted(errors))
         )
-    allowed = set(getattr(shape, "members", {})) - {"Message"}
+    members = getattr(shape, "members", {})
+    allowed = set(members) - {"Message"}
     unknown = sorted(set(fields) - allowed)
     if unknown:
         raise MockError(
             f"{code} has no member(s) {', '.join(unknown)}; its members are "
             + (", ".join(sorted(allowed)) or "only Message")
         )
+    for name, value in fields.items():
+        enum = members[name].enum
+        if enum and value not in enum:
+            raise MockError(
+                f"{code} {name} {value!r} is not one the service sends; it is one of "
+                + ", ".join(enum)
+            )

@@ -110,6 +110,8 @@ def test_injection_misuse_is_refused_in_python() -> None:
             sms.inject_error("CreateThing", "ThrottlingException")
         with pytest.raises(MockError, match="no member"):
             sms.inject_error("CreateRegistration", "ThrottlingException", Reason="X")
+        with pytest.raises(MockError, match="'NOT_A_REASON' is not one the service sends"):
+            sms.inject_error("CreateRegistration", "ConflictException", Reason="NOT_A_REASON")
         with pytest.raises(ValueError, match="positive"):
             sms.inject_error("CreateRegistration", "ThrottlingException", times=0)
 

@@ -96,12 +96,18 @@ class Review:
         """PROVISIONING -> COMPLETE."""
         with self._state.lock:
             reg = self._live()
-            if not reg.provisioning:
+            if reg.status != lc.PROVISIONING:
                 raise InvalidTransition(
                     reg.id,
                     reg.status,
                     lc.COMPLETE,
-                    "complete() ends PROVISIONING, which only approve(provisioning=True) starts.",
+                    "complete() ends PROVISIONING, which only approve(provisioning=True) starts"
+                    + (
+                        f", and the registration follows version {reg.current.number} "
+                        "while it is under review."
+                        if reg.provisioning
+                        else "."
+                    ),
                 )
             reg.provisioning = False
             reg.status = lc.registration_status(reg)

@@ -76,11 +76,7 @@ def _resource(state: RegionState, arn: str) -> Tagged:
         )
     holder = _HOLDERS.get(parsed.kind)
     found = None
-    if (
-        holder is not None
-        and parsed.region == state.region
-        and parsed.account_id == state.account_id
-    ):
+    if holder is not None and arns.names_here(parsed, state):
         found = holder(state, parsed.resource_id)
     if found is None:
         known = model.enum("ResourceType")

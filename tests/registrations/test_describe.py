@@ -120,9 +120,14 @@ def test_ids_and_arns_and_other_places(client: Any) -> None:
     assert response["Error"]["Code"] == "ResourceNotFoundException"
     assert response["ResourceId"] == foreign
     other_account = a["RegistrationArn"].replace("123456789012", "210987654321")
-    assert (
-        fails(client.describe_registrations, RegistrationIds=[other_account])["Error"]["Code"]
-        == "ResourceNotFoundException"
+    other_partition = a["RegistrationArn"].replace("arn:aws:", "arn:aws-cn:")
+    for elsewhere in (other_account, other_partition):
+        assert (
+            fails(client.describe_registrations, RegistrationIds=[elsewhere])["Error"]["Code"]
+            == "ResourceNotFoundException"
+        )
+    assert fails(client.delete_registration, RegistrationId=other_partition)["Error"]["Code"] == (
+        "ResourceNotFoundException"
     )
 
 

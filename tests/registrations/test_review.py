@@ -81,6 +81,20 @@ def test_approve_with_provisioning_then_complete(client: Any, sms: SmsVoiceV2Moc
         review.complete()
 
 
+def test_complete_waits_while_a_newer_version_is_reviewed(client: Any, sms: SmsVoiceV2Mock) -> None:
+    rid = submitted(client)
+    sms.review(rid).approve(provisioning=True)
+    client.create_registration_version(RegistrationId=rid)
+    client.submit_registration_version(RegistrationId=rid)
+    with pytest.raises(InvalidTransition, match="follows version 2 while it is under review"):
+        sms.review(rid).complete()
+    assert status(client, rid) == ("SUBMITTED", ["APPROVED", "SUBMITTED"])
+    sms.review(rid).deny()
+    assert status(client, rid) == ("PROVISIONING", ["APPROVED", "DENIED"])
+    sms.review(rid).complete()
+    assert status(client, rid) == ("COMPLETE", ["APPROVED", "DENIED"])
+
+
 def test_a_newer_approval_archives_the_version_in_force(client: Any, sms: SmsVoiceV2Mock) -> None:
     rid = submitted(client)
     sms.review(rid).approve()

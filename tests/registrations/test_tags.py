@@ -56,6 +56,11 @@ def test_registration_tags_show_in_the_snapshot(client: Any, sms: SmsVoiceV2Mock
     assert dict(snapshot.tags) == {"team": "growth"}
 
 
+def test_an_arn_of_another_partition_is_not_found(client: Any) -> None:
+    arn = arns(client)["registration"].replace("arn:aws:", "arn:aws-cn:")
+    not_found(client.list_tags_for_resource, "registration", ResourceArn=arn)
+
+
 def test_a_deleted_resource_is_not_found(client: Any) -> None:
     arn = arns(client)["attachment"]
     client.delete_registration_attachment(RegistrationAttachmentId=arn)
