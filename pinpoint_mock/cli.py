@@ -41,6 +41,16 @@ example:
 """
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (0 to 65535)")
+    return port
+
+
 def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     from pinpoint_mock import __version__
 
@@ -82,7 +92,7 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     serve.add_argument(
         "--port",
-        type=int,
+        type=_port,
         default=0,
         help="port to listen on (default: 0, a free port the OS picks)",
     )

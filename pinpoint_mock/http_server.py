@@ -67,6 +67,8 @@ class MockServer:
         **options: Any,
     ) -> None:
         service = Service(Options.from_kwargs(options))
+        if type(port) is not int or not 0 <= port <= 65535:
+            raise MockError(f"port={port!r} is not a port (an int from 0 to 65535)")
         self.mock = SmsVoiceV2Mock(service)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._http = _HTTPServer((host, port), family, service, self.mock, verbose, client_timeout)
@@ -230,7 +232,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._serve()
 
-    do_GET = do_PUT = do_DELETE = do_PATCH = do_POST
+    # The control endpoints take several methods; the service itself only POST (the others
+    # get a JSON 405 rather than http.server's HTML page).
+    do_GET = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_POST
 
     # -- one request -------------------------------------------------------------------------
 
@@ -264,6 +268,15 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path.startswith(control.PREFIX):
             status, payload = control.handle(self.server.mock, self.command, self.path, body)
             return wire.Response(status, {"Content-Type": "application/json"}, payload)
+        if self.command != "POST":
+            refused = wire.encode_error(
+                ServiceError(
+                    "MethodNotAllowed",
+                    f"The service answers POST requests (AWS JSON 1.0), not {self.command}.",
+                ),
+                wire.new_request_id(),
+            )
+            return wire.Response(405, {**refused.headers, "Allow": "POST"}, refused.body)
         url = f"http://{self.headers.get('Host', 'localhost')}{self.path}"
         headers = cast("Mapping[str, str]", self.headers)  # case-insensitive, as decode needs
         return self.server.service.answer(headers, body, url)
@@ -302,6 +315,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             head.append("Connection: close\r\n")
         head.append("\r\n")
+        if self.command == "HEAD":  # the headers of the answer, never its body
+            body = b""
         self.wfile.write("".join(head).encode("latin-1") + body)
         if self.server.verbose:
             self.log_request(status, len(body))

@@ -93,7 +93,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
             "pinpoint-mock serve: error: argument --account-id: '12' is not a 12-digit account number",
         ),
         (["serve", "--review", "maybe"], "argument --review: invalid choice: 'maybe'"),
-        (["serve", "--port", "http"], "argument --port: invalid int value: 'http'"),
+        (["serve", "--port", "http"], "argument --port: 'http' is not a port number"),
+        (["serve", "--port", "99999"], "argument --port: 99999 is not a port (0 to 65535)"),
+        (["serve", "--port", "-1"], "argument --port: -1 is not a port (0 to 65535)"),
     ],
 )
 def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:

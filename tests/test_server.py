@@ -100,12 +100,37 @@ def test_service_errors_are_the_modelled_client_errors() -> None:
 def test_a_request_without_an_operation_is_unknown_operation() -> None:
     with server() as url:
         connection = http.client.HTTPConnection(url.removeprefix("http://"), timeout=10)
-        connection.request("GET", "/")
+        connection.request("POST", "/", "{}")
         response = connection.getresponse()
         body = json.loads(response.read())
         connection.close()
     assert response.status == 400
     assert body["__type"].endswith("#UnknownOperationException")
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"])
+def test_the_service_answers_post_only(method: str) -> None:
+    with server() as url:
+        connection = http.client.HTTPConnection(url.removeprefix("http://"), timeout=10)
+        headers = {"X-Amz-Target": TARGET, "Content-Type": "application/x-amz-json-1.0"}
+        connection.request(method, "/", json.dumps({"RegistrationType": TOLL_FREE}), headers)
+        response = connection.getresponse()
+        raw = response.read()
+        assert (response.status, response.getheader("Allow")) == (405, "POST")
+        if method == "HEAD":
+            assert raw == b""
+        else:
+            assert json.loads(raw)["__type"] == "MethodNotAllowed"
+        connection.request("POST", "/", json.dumps({"RegistrationType": TOLL_FREE}), headers)
+        assert connection.getresponse().status == 200  # the connection is still good
+        connection.close()
+        assert len(url.mock.registrations()) == 1  # only the POST created one
+
+
+@pytest.mark.parametrize("port", [-1, 65536, 99999])
+def test_a_port_out_of_range_is_refused(port: int) -> None:
+    with pytest.raises(MockError, match="is not a port"):
+        MockServer(port=port)
 
 
 def test_connections_are_kept_alive() -> None:

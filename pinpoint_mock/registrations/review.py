@@ -93,21 +93,17 @@ class Review:
         return self
 
     def complete(self) -> Review:
-        """PROVISIONING -> COMPLETE."""
+        """PROVISIONING -> COMPLETE. While a newer version is under review the registration
+        keeps following it; the provisioning of the version in force still ends, so it settles
+        to COMPLETE, not PROVISIONING, when that review ends."""
         with self._state.lock:
             reg = self._live()
-            if reg.status != lc.PROVISIONING:
+            if not reg.provisioning:
                 raise InvalidTransition(
                     reg.id,
                     reg.status,
                     lc.COMPLETE,
-                    "complete() ends PROVISIONING, which only approve(provisioning=True) starts"
-                    + (
-                        f", and the registration follows version {reg.current.number} "
-                        "while it is under review."
-                        if reg.provisioning
-                        else "."
-                    ),
+                    "complete() ends PROVISIONING, which only approve(provisioning=True) starts.",
                 )
             reg.provisioning = False
             reg.status = lc.registration_status(reg)
