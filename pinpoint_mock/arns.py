@@ -24,8 +24,12 @@ class Arn(NamedTuple):
     resource_id: str
 
 
+def make(region: str, account_id: str, kind: str, resource_id: str) -> str:
+    return f"arn:{PARTITION}:{SERVICE}:{region}:{account_id}:{kind}/{resource_id}"
+
+
 def build(state: RegionState, kind: str, resource_id: str) -> str:
-    return f"arn:{PARTITION}:{SERVICE}:{state.region}:{state.account_id}:{kind}/{resource_id}"
+    return make(state.region, state.account_id, kind, resource_id)
 
 
 def parse(arn: str) -> Arn | None:

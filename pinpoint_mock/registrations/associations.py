@@ -156,6 +156,9 @@ def associate(ctx: Context, reg: Registration, target: Registration | PhoneNumbe
         association = Association(
             ctx.state.next_seq(), target.id, target.arn, target.type, iso_country_code=iso
         )
+        if target.held_by is None:
+            target.held_by = set()
+        target.held_by.add(reg.id)
     else:
         supported = _supported(ctx, reg, target.number_type)
         iso = None if supported is None else supported.get("IsoCountryCode")
@@ -319,11 +322,8 @@ def before_delete(ctx: Context, reg: Registration) -> None:
             + ", ".join(p.id for p in blocking)
             + ")",
         )
-    holders = [
-        other
-        for other in ctx.state.registrations.values()
-        if other.associations and any(a.resource_id == reg.id for a in other.associations)
-    ]
+    live = ctx.state.registrations
+    holders = sorted((live[h] for h in reg.held_by or () if h in live), key=lambda r: r.seq)
     reviewed = [other.id for other in holders if other.current.status in lc.UNDER_REVIEW]
     if reviewed:
         raise _refuse(

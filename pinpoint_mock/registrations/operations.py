@@ -137,7 +137,7 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
             "create a new version first",
         )
     before_submit(ctx, reg)
-    undo = (current.status, dict(current.history), current.aws_review, reg.status)
+    undo = (current.status, dict(current.history), current.aws_review)
     current.aws_review = bool(params.get("AwsReview", False))
     lc.enter(current, lc.SUBMITTED, now())
     reg.status = lc.registration_status(reg)
@@ -147,7 +147,8 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
     try:
         submitted(ctx, reg, current)  # pre-check or review policy, after the result: SUBMITTED
     except MockError:  # the test's review policy failed before it moved anything: no submit
-        current.status, current.history, current.aws_review, reg.status = undo
+        current.status, current.history, current.aws_review = undo
+        reg.status = lc.registration_status(reg)
         raise
     return result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pinpoint_mock import model
+from pinpoint_mock import arns, model
 
 
 @dataclass(slots=True, eq=False)
@@ -73,10 +73,13 @@ class Registration:
     provisioning: bool = False
     closed: bool = False
     associations: list[Association] | None = None
+    # IDs of the registrations that hold this one as an association (a brand's campaigns),
+    # so DeleteRegistration need not scan the store; deleted holders are skipped on reading.
+    held_by: set[str] | None = None
 
     @property
     def arn(self) -> str:
-        return f"arn:aws:sms-voice:{self.region}:{self.account_id}:registration/{self.id}"
+        return arns.make(self.region, self.account_id, "registration", self.id)
 
     @property
     def current(self) -> Version:
