@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pinpoint_mock import arns
 from pinpoint_mock.dispatch import Call, Service, check_injectable
 from pinpoint_mock.errors import ServiceError
 from pinpoint_mock.options import Options
@@ -48,11 +49,10 @@ class SmsVoiceV2Mock:
         """The review of a registration's latest version, found by ID or ARN anywhere in the
         mock (an ARN pins account and region; ``account_id``/``region`` narrow the search)."""
         store = self._service.store
-        if registration.startswith("arn:"):
-            parts = registration.split(":", 5)
-            if len(parts) == 6:
-                account_id = account_id or parts[4]
-                region = region or parts[3]
+        arn = arns.parse(registration) if registration.startswith("arn:") else None
+        if arn is not None:
+            account_id = account_id or arn.account_id
+            region = region or arn.region
         state = store.locate(registration) if not registration.startswith("arn:") else None
         if state is None and account_id and region:
             state = store.existing(account_id, region)
