@@ -1,8 +1,9 @@
 """``requests`` callers: while the in-process mock is on, requests made with the ``requests``
 library to this service's endpoints are answered by the active service, through ``responses``.
 
-``requests.Session.get_adapter`` hands this service's URLs (``sms-voice.<region>.amazonaws.com``
-and the FIPS hosts) to one adapter of ours, whose ``send`` is a ``responses.RequestsMock`` with
+``requests.Session.get_adapter`` hands this service's URLs (every host of its endpoint ruleset:
+``sms-voice.<region>.amazonaws.com``, FIPS, dual-stack, other partitions; see
+:mod:`pinpoint_mock.endpoints`) to one adapter of ours, whose ``send`` is a ``responses.RequestsMock`` with
 a callback into :meth:`Service.answer`; every other URL gets the adapter it always had. Why not
 a plain ``RequestsMock`` on ``HTTPAdapter.send``: every ``responses`` mock (a test's own
 ``responses.activate``, moto's ``mock_aws``) patches that method and sends what it does not
@@ -19,16 +20,15 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import hook
+from pinpoint_mock import endpoints, hook
 
 if TYPE_CHECKING:
     from requests import PreparedRequest, Response
     from requests.adapters import BaseAdapter, HTTPAdapter
 
-SERVICE_URL = re.compile(
-    r"https?://sms-voice(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?::\d+)?(?:[/?#]|$)",
-    re.IGNORECASE,
-)
+# The adapter only ever sees this service's URLs (``get_adapter`` chose them), so its
+# ``responses`` callback matches whatever it is given.
+_ANY_URL = re.compile(".*", re.DOTALL)
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 _lock = threading.Lock()
@@ -50,7 +50,7 @@ def start() -> None:
         _original_get_adapter = original
 
         def get_adapter(session: requests.Session, url: str) -> BaseAdapter:
-            if SERVICE_URL.match(url):
+            if endpoints.is_endpoint(url):
                 return _service_adapter()
             return original(session, url)
 
@@ -89,7 +89,7 @@ def _new_adapter() -> HTTPAdapter:
 
     mock = responses.RequestsMock(assert_all_requests_are_fired=False)
     for method in _METHODS:
-        mock.add_callback(method, SERVICE_URL, _answer, content_type=None)
+        mock.add_callback(method, _ANY_URL, _answer, content_type=None)
     send = mock.unbound_on_send()
 
     class ServiceAdapter(HTTPAdapter):

@@ -13,15 +13,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-from pinpoint_mock import model
+from pinpoint_mock import endpoints, model
 from pinpoint_mock.errors import ServiceError
 
 CONTENT_TYPE = "application/x-amz-json-1.0"
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/")
-_HOST_REGION = re.compile(r"^sms-voice(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?(?::\d+)?$")
 _ACCOUNT = re.compile(r"\d{12}")
 _TARGET_PREFIX = model.TARGET_PREFIX + "."
 # __type prefixes the real service uses: its own namespace for modelled errors, Coral's for
@@ -103,8 +101,7 @@ def decode(
             region = found.group(2)
             account = account or account_from_access_key(found.group(1), default_account)
         else:
-            by_host = _HOST_REGION.match(urlsplit(url).netloc)
-            region = by_host.group(1) if by_host else "us-east-1"
+            region = endpoints.region_of(url) or "us-east-1"
     return Request(operation, params, account or default_account, region, request_id)
 
 

@@ -17,6 +17,7 @@ import requests
 import responses
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
+from botocore.config import Config
 from botocore.credentials import Credentials
 
 from pinpoint_mock import mock_sms_voice_v2, server
@@ -97,6 +98,59 @@ def test_every_form_of_the_endpoint_is_answered(url: str) -> None:
         answer = post(url, "CreateRegistration", {"RegistrationType": TOLL_FREE})
         assert answer.status_code == 200
         assert [r.region for r in sms.registrations(region="us-west-2")] == ["us-west-2"]
+
+
+@pytest.mark.parametrize(
+    ("url", "region"),
+    [
+        ("https://sms-voice.us-west-2.api.aws/", "us-west-2"),  # dual-stack
+        ("https://sms-voice-fips.us-west-2.api.aws/", "us-west-2"),  # FIPS dual-stack
+        ("https://sms-voice-fips.us-gov-west-1.amazonaws.com/", "us-gov-west-1"),  # FIPS
+        ("https://sms-voice.cn-north-1.amazonaws.com.cn/", "cn-north-1"),  # China
+        ("https://sms-voice.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1"),
+        ("https://sms-voice.us-west-2.amazonaws.com./", "us-west-2"),  # fully qualified
+        ("https://sms-voice.us-west-2.api.aws.:443/", "us-west-2"),
+    ],
+)
+def test_every_host_form_of_the_endpoint_rules_is_answered(url: str, region: str) -> None:
+    with mock_sms_voice_v2() as sms:
+        answer = post(url, "CreateRegistration", {"RegistrationType": TOLL_FREE})
+        assert answer.status_code == 200
+        assert [r.region for r in sms.registrations(region=region)] == [region]
+
+
+@pytest.mark.parametrize(
+    "region", ["us-east-1", "eu-central-1", "cn-northwest-1", "us-gov-east-1", "us-iso-east-1"]
+)
+@pytest.mark.parametrize(
+    ("fips", "dualstack"), [(False, False), (True, False), (False, True), (True, True)]
+)
+def test_the_url_botocore_resolves_is_answered(region: str, fips: bool, dualstack: bool) -> None:
+    """Whatever host botocore's endpoint ruleset gives a client, a hand-made request to it is
+    answered (botocore, not this test, says what the hosts are)."""
+    config = Config(use_fips_endpoint=fips, use_dualstack_endpoint=dualstack)
+    client = boto3.client("pinpoint-sms-voice-v2", region_name=region, config=config)
+    url = client.meta.endpoint_url
+    with mock_sms_voice_v2() as sms:
+        answer = post(url, "CreateRegistration", {"RegistrationType": TOLL_FREE})
+        assert answer.status_code == 200, url
+        assert [r.region for r in sms.registrations(region=region)] == [region]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://sms-voice.us-east-1.amazonaws.com.example.test/",
+        "https://sqs.us-east-1.api.aws/",
+        "https://sms-voice.us-east-1.example.test/",
+        "https://xsms-voice.us-east-1.amazonaws.com/",
+    ],
+)
+def test_lookalike_hosts_pass_through(url: str) -> None:
+    with mock_sms_voice_v2() as sms, responses.RequestsMock() as theirs:
+        theirs.post(url, json={"from": "their mock"})
+        assert post(url, "CreateRegistration", {}).json() == {"from": "their mock"}
+        assert sms.calls == []
 
 
 def test_errors_are_the_service_errors_on_the_wire() -> None:
