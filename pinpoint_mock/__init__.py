@@ -45,9 +45,32 @@ __all__ = [
     "Review",
     "SmsVoiceV2Mock",
     "VersionSnapshot",
+    "current",
     "mock_sms_voice_v2",
     "server",
 ]
+
+
+def current() -> SmsVoiceV2Mock:
+    """The handle of the innermost active activation (nested activations share one).
+
+    For code that cannot take the handle from ``with``/``start()``: the methods of a
+    class-decorated ``unittest.TestCase``, helpers, fixtures. Raises :class:`MockError`
+    when the mock is off.
+    """
+    from pinpoint_mock import mock
+
+    sms = mock.current()
+    if sms is None:
+        from pinpoint_mock.errors import MockError
+
+        raise MockError(
+            "pinpoint_mock.current(): the mock is not on. Turn it on first: decorate the test "
+            "(function or class) with @mock_sms_voice_v2, use `with mock_sms_voice_v2() as "
+            "sms:` or mock_sms_voice_v2().start(), or in pytest mark the test "
+            "@pytest.mark.sms_voice_v2 or ask for the sms_voice_v2 fixture."
+        )
+    return sms
 
 
 def __getattr__(name: str) -> Any:

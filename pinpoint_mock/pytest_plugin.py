@@ -1,4 +1,12 @@
-"""pytest plugin: the ``sms_voice_v2`` marker and fixtures (registered via ``pytest11``)."""
+"""pytest plugin: the ``sms_voice_v2`` marker and fixtures (registered via ``pytest11``).
+
+The marker alone turns the mock on for its test, as time-machine's marker does: an autouse
+fixture asks for the ``sms_voice_v2`` fixture when the test (or its class or module) carries
+the marker, so the mock is on, with the marker's options, before the test's other fixtures
+run and until after they are torn down. A test that asks for ``sms_voice_v2_server`` gets the
+marker's options on its server instead, and no in-process mock (which would answer the calls
+meant for the server).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +27,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "sms_voice_v2(review=..., account_id=..., registration_types=..., quotas=..., "
         "check_fields=...): "
-        "options for the pinpoint-mock fixtures of this test",
+        "turn the pinpoint-mock on for this test with these options (also the options "
+        "of its pinpoint-mock fixtures)",
     )
 
 
@@ -32,6 +41,16 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
             "@pytest.mark.sms_voice_v2 takes keyword options only, e.g. review='approve'"
         )
     return dict(marker.kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _sms_voice_v2_marker(request: pytest.FixtureRequest) -> None:
+    """Turns the mock on for a test marked ``@pytest.mark.sms_voice_v2(...)``."""
+    if request.node.get_closest_marker("sms_voice_v2") is None:
+        return
+    if "sms_voice_v2_server" in request.fixturenames:
+        return
+    request.getfixturevalue("sms_voice_v2")
 
 
 @pytest.fixture

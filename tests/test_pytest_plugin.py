@@ -87,3 +87,105 @@ def test_a_client_made_when_a_test_module_is_imported_is_covered(
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_the_marker_alone_turns_the_mock_on(pytester: pytest.Pytester) -> None:
+    # No credentials and an endpoint on a closed local port: a call that escaped the mock
+    # would fail (NoCredentialsError or a connection error), not pass.
+    pytester.makepyfile(
+        """
+        import unittest
+
+        import boto3
+        import pytest
+
+        import pinpoint_mock
+
+        TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
+
+        def client():
+            return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1",
+                                endpoint_url="http://127.0.0.1:9")
+
+        @pytest.fixture
+        def registration_id():
+            # a fixture of the test's own runs with the mock already on
+            return client().create_registration(RegistrationType=TOLL_FREE)["RegistrationId"]
+
+        @pytest.mark.sms_voice_v2
+        def test_bare_marker():
+            client().create_registration(RegistrationType=TOLL_FREE)
+            assert [c.operation for c in pinpoint_mock.current().calls] == ["CreateRegistration"]
+
+        @pytest.mark.sms_voice_v2(review="approve", account_id="111111111111")
+        def test_marker_options_without_a_fixture(registration_id):
+            client().submit_registration_version(RegistrationId=registration_id)
+            [reg] = pinpoint_mock.current().registrations(account_id="111111111111")
+            assert reg.status == "COMPLETE"
+
+        @pytest.mark.sms_voice_v2(review="approve")
+        def test_marker_and_fixture_share_one_mock(sms_voice_v2, sms_voice_v2_client):
+            assert pinpoint_mock.current() is sms_voice_v2
+            rid = sms_voice_v2_client.create_registration(
+                RegistrationType=TOLL_FREE)["RegistrationId"]
+            sms_voice_v2_client.submit_registration_version(RegistrationId=rid)
+            assert sms_voice_v2.registrations()[0].status == "COMPLETE"
+
+        def test_no_marker_no_mock():
+            with pytest.raises(pinpoint_mock.MockError):
+                pinpoint_mock.current()
+
+        @pytest.mark.sms_voice_v2
+        class TestMarkedClass:
+            def test_each_method_starts_empty(self):
+                assert client().describe_registrations()["Registrations"] == []
+                client().create_registration(RegistrationType=TOLL_FREE)
+
+            def test_each_method_starts_empty_again(self):
+                assert client().describe_registrations()["Registrations"] == []
+                client().create_registration(RegistrationType=TOLL_FREE)
+
+        @pytest.mark.sms_voice_v2
+        class TestUnittest(unittest.TestCase):
+            def test_marked_test_case(self):
+                client().create_registration(RegistrationType=TOLL_FREE)
+                assert len(pinpoint_mock.current().registrations()) == 1
+
+        @pytest.mark.sms_voice_v2(review="approve")
+        def test_the_server_fixture_takes_the_marker_and_no_mock_is_on(sms_voice_v2_server):
+            with pytest.raises(pinpoint_mock.MockError):
+                pinpoint_mock.current()
+            c = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1",
+                             endpoint_url=sms_voice_v2_server,
+                             aws_access_key_id="x", aws_secret_access_key="x")
+            rid = c.create_registration(RegistrationType=TOLL_FREE)["RegistrationId"]
+            c.submit_registration_version(RegistrationId=rid)
+            assert sms_voice_v2_server.mock.registrations()[0].status == "COMPLETE"
+
+        @pytest.mark.sms_voice_v2(review="sometimes")
+        def test_bad_option_on_the_marker_alone():
+            pass
+        """
+    )
+    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=8, errors=1)
+    result.stdout.fnmatch_lines(["*review='sometimes' is not a review policy*"])
+
+
+def test_the_marker_alone_on_a_module(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import boto3
+        import pytest
+
+        pytestmark = pytest.mark.sms_voice_v2(account_id="222222222222")
+
+        def test_module_marker():
+            c = boto3.client("pinpoint-sms-voice-v2", region_name="eu-west-1")
+            arn = c.create_registration(
+                RegistrationType="US_TOLL_FREE_REGISTRATION")["RegistrationArn"]
+            assert ":222222222222:" in arn
+        """
+    )
+    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
