@@ -16,11 +16,26 @@ import requests
 
 import pinpoint_mock.hook
 import pinpoint_mock.mock
+from tests import profiles
 
 with contextlib.suppress(ImportError):  # moto adds a botocore handler on import: import it first
     import moto  # noqa: F401
 
 pytest_plugins = ["pytester"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    profiles.choose(config.getoption("hypothesis_profile", None))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if profiles.deep():
+        return f"pinpoint-mock test profile: {profiles.active()} (the deep run)"
+    return (
+        f"pinpoint-mock test profile: {profiles.active()} (small and derandomized; "
+        f"{profiles.ENV}=ci runs the deep one, as .ci/run does)"
+    )
+
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

@@ -227,14 +227,28 @@ def _moto() -> AbstractContextManager[Any]:
     "order", [(_ours, _moto), (_moto, _ours)], ids=["ours-first", "moto-first"]
 )
 def test_moto_keeps_answering_its_services(order: tuple[Callable[[], Any], ...]) -> None:
+    """Our promise: other services pass on to moto, through botocore and through `requests`.
+    Checked with what moto promises on every 5.x: boto3 calls of its services, and a `requests`
+    GET of an S3 presigned URL (moto's documented way to test presigned URLs)."""
     with ExitStack() as stack:
         for start in order:
             stack.enter_context(start())
-        queue = boto3.client("sqs", region_name="us-east-1").create_queue(QueueName="q")["QueueUrl"]
-        listed = requests.get(
-            "https://sqs.us-east-1.amazonaws.com/", params={"Action": "ListQueues"}, timeout=10
+        sqs = boto3.client("sqs", region_name="us-east-1")
+        queue = sqs.create_queue(QueueName="q")["QueueUrl"]
+        sqs.send_message(QueueUrl=queue, MessageBody="hello")
+        assert sqs.list_queues()["QueueUrls"] == [queue]
+        [message] = sqs.receive_message(QueueUrl=queue)["Messages"]
+        assert message["Body"] == "hello"
+
+        s3 = boto3.client("s3", region_name="us-east-1")
+        s3.create_bucket(Bucket="pinpoint-mock-beside-moto")
+        s3.put_object(Bucket="pinpoint-mock-beside-moto", Key="k", Body=b"moto's answer")
+        url = s3.generate_presigned_url(
+            "get_object", Params={"Bucket": "pinpoint-mock-beside-moto", "Key": "k"}
         )
-        assert queue in listed.text  # moto answered requests for SQS
+        fetched = requests.get(url, timeout=10)
+        assert (fetched.status_code, fetched.content) == (200, b"moto's answer")
+
         rid = post(ENDPOINT, "CreateRegistration", {"RegistrationType": TOLL_FREE}).json()[
             "RegistrationId"
         ]

@@ -47,6 +47,7 @@ from hypothesis.stateful import (
 )
 
 from pinpoint_mock import InvalidTransition, Review, mock_sms_voice_v2, model
+from tests.profiles import scaled
 
 REGION = "us-east-1"
 # A type without associations, so that submitting never needs anything else.
@@ -563,7 +564,8 @@ class RegistrationLifecycle(RuleBasedStateMachine):
                 self.check_version(reg, version["VersionNumber"], version)
 
 
+# Everyday: a short derandomized run; the CI profile's run is the long one (tests/profiles.py).
 RegistrationLifecycle.TestCase.settings = settings(
-    max_examples=100, stateful_step_count=50, deadline=None
+    max_examples=scaled(25, 100), stateful_step_count=scaled(30, 50), deadline=None
 )
 TestRegistrationLifecycle = RegistrationLifecycle.TestCase
