@@ -1,24 +1,27 @@
-"""Other clients of server mode, installed once into cached directories under the system temp
-dir (keyed by name, shared by repeated runs and by xdist workers) and skipped, with the reason,
-only when they cannot be installed."""
+"""Other clients of server mode: the AWS CLI and the AWS SDK for JavaScript v3. The suite does
+not install them; ``.ci/run`` does, and says where through the environment:
+
+* ``PINPOINT_MOCK_AWS_CLI``: the ``aws`` command (else ``aws`` on PATH);
+* ``PINPOINT_MOCK_NODE_MODULES``: a ``node_modules`` directory holding
+  ``@aws-sdk/client-pinpoint-sms-voice-v2`` (``node`` must be on PATH).
+
+A missing tool fails the test when ``CI=true`` and skips it, saying how to get the tool,
+anywhere else."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.profiles import missing_tool, which
+
 DOC = Path(__file__).resolve().parents[2] / "docs" / "server.md"
 # Each block the tests run follows a marker line "<!-- run: NAME -->" in docs/server.md.
 _BLOCK = re.compile(r"<!-- run: (?P<name>[\w-]+) -->\s*```\w*\n(?P<code>.*?)```", re.DOTALL)
+JS_SDK = "@aws-sdk/client-pinpoint-sms-voice-v2"
 
 
 def doc_block(name: str) -> str:
@@ -28,60 +31,32 @@ def doc_block(name: str) -> str:
     return blocks[name]
 
 
-def cached(name: str, build: Callable[[Path], None]) -> Path:
-    """``<tmp>/pinpoint-mock-<name>``, built once by ``build`` (under a file lock, so parallel
-    workers wait for one build) and reused while its ``.ready`` marker stands."""
-    home = Path(tempfile.gettempdir()) / f"pinpoint-mock-{name}"
-    with open(f"{home}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (home / ".ready").exists():
-            shutil.rmtree(home, ignore_errors=True)
-            home.mkdir(parents=True)
-            build(home)
-            (home / ".ready").touch()
-    return home
-
-
-def _run(args: list[str], what: str, cwd: Path | None = None) -> None:
-    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
-    if done.returncode != 0:
-        last = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        pytest.skip(f"{what} could not be installed: {' | '.join(last)}")
-
-
 @pytest.fixture(scope="session")
 def aws_cli() -> Path:
-    """The ``aws`` command of the ``awscli`` package from PyPI, in a venv of its own."""
-    python = f"py{sys.version_info.major}{sys.version_info.minor}"
-
-    def build(home: Path) -> None:
-        _run([sys.executable, "-m", "venv", str(home)], "a venv for awscli")
-        _run([str(home / "bin" / "python"), "-m", "pip", "install", "-q", "awscli"], "awscli")
-
-    return cached(f"awscli-{python}", build) / "bin" / "aws"
+    """The ``aws`` command of the AWS CLI."""
+    named = os.environ.get("PINPOINT_MOCK_AWS_CLI")
+    if named:
+        if not os.access(named, os.X_OK):
+            missing_tool(f"PINPOINT_MOCK_AWS_CLI={named}", "it is not an executable file")
+        return Path(named)
+    return Path(which("aws"))
 
 
 @pytest.fixture(scope="session")
 def aws_sdk_js() -> Path:
     """A directory whose node_modules holds ``@aws-sdk/client-pinpoint-sms-voice-v2``."""
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("Node.js (node and npm) is not installed")
-
-    def build(home: Path) -> None:
-        (home / "package.json").write_text('{"private": true}\n')
-        _run(
-            [
-                "npm",
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "@aws-sdk/client-pinpoint-sms-voice-v2@3",
-            ],
-            "@aws-sdk/client-pinpoint-sms-voice-v2 (npm)",
-            cwd=home,
-        )
-
-    return cached("aws-sdk-js", build)
+    which("node")
+    named = os.environ.get("PINPOINT_MOCK_NODE_MODULES")
+    how = (
+        f"run `npm install {JS_SDK}@3` in a directory and set "
+        "PINPOINT_MOCK_NODE_MODULES to its node_modules (.ci/run does)"
+    )
+    if not named:
+        missing_tool(f"{JS_SDK} (PINPOINT_MOCK_NODE_MODULES is not set)", how)
+    modules = Path(named)
+    if not (modules / JS_SDK / "package.json").is_file():
+        missing_tool(f"{JS_SDK} (not in PINPOINT_MOCK_NODE_MODULES={named})", how)
+    return modules.parent
 
 
 def client_env(url: str, **extra: str) -> dict[str, str]:

@@ -1,17 +1,15 @@
-"""The real AWS CLI (awscli from PyPI, in a venv of its own) against the server, running the
+"""The real AWS CLI (awscli from PyPI, which .ci/run installs in a venv of its own) against the server, running the
 very commands docs/server.md shows."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from pinpoint_mock.http_server import ServerURL
+from tests.profiles import which
 
 from ..http_helpers import TOLL_FREE, client_for
 from .conftest import client_env, doc_block
@@ -43,8 +41,7 @@ def documents(text: str) -> list[Any]:
 
 
 def test_lifecycle(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
-    if shutil.which("curl") is None:
-        pytest.skip("the documented lifecycle plays the carrier with curl, which is not installed")
+    which("curl")  # the documented lifecycle plays the carrier with curl
     done = run_block("cli-lifecycle", aws_cli, sms_voice_v2_server)
     assert done.returncode == 0, done.stderr
     submitted, review, described = documents(done.stdout)
