@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 import boto3
 import pytest
 from botocore.config import Config
@@ -69,7 +72,15 @@ def test_no_credentials_in_the_call_log() -> None:
     assert "Authorization" not in text
 
 
-def test_injected_throttling_is_retried_by_botocore() -> None:
+@pytest.fixture
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """botocore's retries without its back-off: the waits it asks for, recorded, not slept."""
+    waits: list[float] = []
+    monkeypatch.setattr(time, "sleep", waits.append)
+    return waits
+
+
+def test_injected_throttling_is_retried_by_botocore(no_backoff: list[float]) -> None:
     with mock_sms_voice_v2() as sms:
         sms.inject_error("CreateRegistration", "ThrottlingException", times=2)
         client = boto3.client(
@@ -116,7 +127,7 @@ def test_injection_misuse_is_refused_in_python() -> None:
             sms.inject_error("CreateRegistration", "ThrottlingException", times=0)
 
 
-def test_internal_server_error_is_a_500_with_request_id() -> None:
+def test_internal_server_error_is_a_500_with_request_id(no_backoff: list[float]) -> None:
     with mock_sms_voice_v2() as sms:
         sms.inject_error("DeleteRegistration", "InternalServerException", times=5)
         client = boto3.client(
@@ -147,16 +158,53 @@ def test_a_bug_inside_is_an_internal_server_exception_not_a_traceback(
     assert b"bug in pinpoint-mock" in response.body
 
 
-def test_reset_empties_every_account_and_region() -> None:
+def test_injected_access_denied_reaches_boto3_as_the_modelled_error() -> None:
     with mock_sms_voice_v2() as sms:
-        for region in ("us-east-1", "eu-west-1"):
-            boto3.client(SERVICE, region_name=region).create_registration(
+        sms.inject_error(
+            "CreateRegistration",
+            "AccessDeniedException",
+            message="Account is disabled",
+            Reason="ACCOUNT_DISABLED",
+        )
+        client = boto3.client(SERVICE, region_name="us-east-1")
+        with pytest.raises(client.exceptions.AccessDeniedException) as err:
+            client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")
+        response = err.value.response
+        assert response["Error"] == {
+            "Code": "AccessDeniedException",
+            "Message": "Account is disabled",
+        }
+        assert response["Reason"] == "ACCOUNT_DISABLED"
+        assert 400 <= response["ResponseMetadata"]["HTTPStatusCode"] < 500
+        assert response["ResponseMetadata"]["RetryAttempts"] == 0  # not retried
+        assert [c.error for c in sms.calls] == ["AccessDeniedException"]
+        assert sms.registrations() == []  # nothing was created
+        # Only the one call: the next one is answered.
+        client.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")
+        assert len(sms.registrations()) == 1
+
+
+ACCOUNTS = ("123456789012", "111122223333", "444455556666")
+
+
+def test_reset_empties_every_account_and_region() -> None:
+    def client(account: str, region: str) -> Any:
+        return boto3.client(
+            SERVICE,
+            region_name=region,
+            aws_access_key_id=account,
+            aws_secret_access_key="testing",
+        )
+
+    places = [(account, region) for account in ACCOUNTS for region in ("us-east-1", "eu-west-1")]
+    with mock_sms_voice_v2() as sms:
+        for account, region in places:
+            client(account, region).create_registration(
                 RegistrationType="US_TOLL_FREE_REGISTRATION"
             )
+        assert all(len(sms.registrations(a, r)) == 1 for a, r in places)
         sms.reset()
-        assert sms.registrations() == []
-        assert sms.registrations(region="eu-west-1") == []
-        assert (
-            boto3.client(SERVICE, region_name="us-east-1").describe_registrations()["Registrations"]
-            == []
-        )
+        for account, region in places:
+            assert sms.registrations(account, region) == []
+            listed = client(account, region).describe_registrations()
+            assert listed["Registrations"] == []
