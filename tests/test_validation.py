@@ -10,7 +10,7 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock import mock_sms_voice_v2, model
 from pinpoint_mock.errors import ServiceError
 from pinpoint_mock.validation import validator
 
@@ -79,8 +79,9 @@ def test_enum_list_size_and_numeric_range(raw_client: BaseClient) -> None:
     )
     messages = {f["Name"]: f["Message"] for f in response["Fields"]}
     assert "Member must have length less than or equal to 5" in messages["registrationIds"]
+    names = model.service_model().shape_for("RegistrationFilterName").enum  # as botocore has it
     assert (
-        "Member must satisfy enum value set: [registration-type, registration-status]"
+        f"Member must satisfy enum value set: [{', '.join(names)}]"
         in (messages["filters.1.member.name"])
     )
     assert "Member must have value greater than or equal to 1" in messages["maxResults"]
