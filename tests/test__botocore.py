@@ -5,13 +5,11 @@ If one of these fails after a botocore upgrade, pinpoint_mock/_botocore.py needs
 
 from __future__ import annotations
 
-import inspect
-
 import boto3
 import botocore
 import botocore.handlers
 import botocore.session
-from botocore.awsrequest import AWSResponse
+from botocore.awsrequest import AWSRequest, AWSResponse
 from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.signers import RequestSigner
 
@@ -57,11 +55,27 @@ def test_refreshable_credentials_are_read_without_refreshing() -> None:
 
 
 def test_sign_emits_choose_signer_then_before_sign_with_the_signer() -> None:
-    source = inspect.getsource(RequestSigner.sign)
-    assert "before-sign." in source
-    assert "request_signer=self" in source
-    assert "botocore.UNSIGNED" in source
-    assert "choose-signer." in inspect.getsource(RequestSigner._choose_signer)
+    """Behaviour, not source text: choose-signer is asked first, before-sign gets the signer,
+    and an UNSIGNED choice leaves the request unsigned."""
+    emitter = botocore.hooks.HierarchicalEmitter()
+    seen: list[object] = []
+
+    def choose(**_: object) -> object:
+        seen.append("choose-signer")
+        return botocore.UNSIGNED
+
+    def before(request_signer: object, **_: object) -> None:
+        seen.append(("before-sign", request_signer))
+
+    emitter.register("choose-signer.x", choose)
+    emitter.register("before-sign.x", before)
+    signer = RequestSigner(
+        botocore.model.ServiceId("x"), "us-east-1", "x", "v4", Credentials("AKID", "s"), emitter
+    )
+    request = AWSRequest("POST", "https://x.invalid/", data=b"{}")
+    signer.sign("Op", request)
+    assert seen == ["choose-signer", ("before-sign", signer)]
+    assert "Authorization" not in request.headers
 
 
 def test_aws_response_reads_its_body_through_raw_stream() -> None:
