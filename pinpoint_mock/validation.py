@@ -8,7 +8,14 @@ numeric range. Failures read as the real service's do::
     Value 'x!' at 'registrationType' failed to satisfy constraint: Member must satisfy
     regular expression pattern: [A-Za-z0-9_]+
 
-A member of the wrong JSON type is a ``SerializationException``, as AWS answers it.
+A member of the wrong JSON type is a ``SerializationException``, as AWS answers it. A ``null``
+inside a list or as a map's value, at any depth, fails like a missing required member::
+
+    Value null at 'registrationIds.1.member' failed to satisfy constraint: Member must not be
+    null
+
+and a ``null`` structure member that is not required means the member is absent: it is taken
+out of the parameters, so the operations never see ``None``.
 """
 
 from __future__ import annotations
@@ -127,7 +134,9 @@ def _compile(shape: Shape, depth: int = 0) -> Check:
 
         def check_items(value: Any, path: str, problems: Problems) -> None:
             for i, element in enumerate(value, 1):
-                if element is not None:
+                if element is None:
+                    _null(problems, f"{path}.{i}.member")
+                else:
                     item(element, f"{path}.{i}.member", problems)
 
         bounded.append(check_items)
@@ -139,7 +148,9 @@ def _compile(shape: Shape, depth: int = 0) -> Check:
         def check_entries(value: Any, path: str, problems: Problems) -> None:
             for k, v in value.items():
                 key_check(k, f"{path}.key", problems)
-                if v is not None:
+                if v is None:
+                    _null(problems, f"{path}.value")
+                else:
                     value_check(v, f"{path}.value", problems)
 
         bounded.append(check_entries)
@@ -176,19 +187,25 @@ def _structure_check(shape: StructureShape, depth: int) -> Check:
         prefix = f"{path}." if path else ""
         for name in required:
             if value.get(name) is None:
-                problems.append(
-                    (
-                        prefix + _wire_name(name),
-                        f"Value null at '{prefix}{_wire_name(name)}' failed to satisfy "
-                        "constraint: Member must not be null",
-                    )
-                )
+                _null(problems, prefix + _wire_name(name))
+        absent: list[str] = []
         for name, member_value in value.items():
+            if member_value is None:
+                absent.append(name)
+                continue
             entry = fields.get(name)
-            if entry is not None and member_value is not None:
+            if entry is not None:
                 entry[1](member_value, prefix + entry[0], problems)
+        for name in absent:  # null is how a JSON caller leaves a member out
+            del value[name]
 
     return check_structure
+
+
+def _null(problems: Problems, path: str) -> None:
+    problems.append(
+        (path, f"Value null at '{path}' failed to satisfy constraint: Member must not be null")
+    )
 
 
 def _size_check(low: int | None, high: int | None) -> Check:

@@ -6,6 +6,7 @@ from typing import Any
 
 import boto3
 import pytest
+import requests
 from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError
@@ -108,3 +109,168 @@ def test_valid_input_passes() -> None:
     )
     with pytest.raises(ServiceError):
         validator("DescribeRegistrations")({"MaxResults": True})
+
+
+MISSING = "registration-00000000000000000000000000000000"
+NULL = "failed to satisfy constraint: Member must not be null"
+
+
+def raw_post(operation: str, body: str) -> requests.Response:
+    """A JSON body as any SDK or hand-written caller may send it (botocore's serializer cannot
+    send ``null`` where the model has a structure or list)."""
+    return requests.post(
+        "https://sms-voice.us-east-1.amazonaws.com/",
+        data=body,
+        headers={
+            "X-Amz-Target": f"PinpointSMSVoiceV2.{operation}",
+            "Content-Type": "application/x-amz-json-1.0",
+        },
+        timeout=10,
+    )
+
+
+@pytest.mark.parametrize(
+    ("operation", "params", "field"),
+    [
+        ("describe_registrations", {"RegistrationIds": [None]}, "registrationIds.1.member"),
+        (
+            "describe_registrations",
+            {"Filters": [{"Name": "registration-status", "Values": [None, "CREATED"]}]},
+            "filters.1.member.values.1.member",
+        ),
+        (
+            "describe_registration_versions",
+            {"RegistrationId": MISSING, "VersionNumbers": [1, None]},
+            "versionNumbers.2.member",
+        ),
+        (
+            "create_registration",
+            {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "Tags": [{"Key": None}]},
+            "tags.1.member.key",
+        ),
+        ("describe_phone_numbers", {"PhoneNumberIds": ["x", None]}, "phoneNumberIds.2.member"),
+        ("describe_opt_out_lists", {"OptOutListNames": [None]}, "optOutListNames.1.member"),
+    ],
+)
+def test_a_null_inside_a_list_names_the_field(
+    raw_client: BaseClient, operation: str, params: dict[str, Any], field: str
+) -> None:
+    response = error_of(raw_client, operation, **params)
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert response["Error"]["Code"] == "ValidationException"
+    assert response["Reason"] == "FIELD_VALIDATION_FAILED"
+    message = f"Value null at '{field}' {NULL}"
+    assert {"Name": field, "Message": message} in response["Fields"]
+    assert message in response["Error"]["Message"]
+
+
+@pytest.mark.parametrize(
+    ("operation", "body", "field"),
+    [
+        ("DescribeRegistrations", '{"Filters": [null]}', "filters.1.member"),
+        (
+            "CreateRegistration",
+            '{"RegistrationType": "US_TOLL_FREE_REGISTRATION", "Tags": [null]}',
+            "tags.1.member",
+        ),
+        (
+            "DescribePhoneNumbers",
+            '{"Filters": [{"Name": "status", "Values": [null]}]}',
+            "filters.1.member.values.1.member",
+        ),
+    ],
+)
+def test_a_null_structure_in_a_list_names_the_field(operation: str, body: str, field: str) -> None:
+    with mock_sms_voice_v2():
+        answer = raw_post(operation, body)
+    assert answer.status_code == 400
+    assert answer.headers["x-amzn-ErrorType"] == "ValidationException"
+    assert answer.json()["Fields"] == [
+        {"Name": field, "Message": f"Value null at '{field}' {NULL}"}
+    ]
+
+
+def test_every_null_in_a_list_is_one_field(raw_client: BaseClient) -> None:
+    response = error_of(raw_client, "describe_registrations", RegistrationIds=[None, "x", None])
+    assert [f["Name"] for f in response["Fields"]] == [
+        "registrationIds.1.member",
+        "registrationIds.3.member",
+    ]
+    assert response["Error"]["Message"].startswith("2 validation errors detected: ")
+
+
+@pytest.mark.parametrize(
+    ("operation", "params", "path"),
+    [
+        (
+            "describe_registrations",
+            {"Filters": [{"Name": "registration-status", "Values": [1]}]},
+            "filters.1.member.values.1.member",
+        ),
+        (
+            "describe_registration_versions",
+            {"RegistrationId": MISSING, "VersionNumbers": ["1"]},
+            "versionNumbers.1.member",
+        ),
+        (
+            "create_registration",
+            {"RegistrationType": "X", "Tags": [{"Key": "k", "Value": 1}]},
+            "tags.1.member.value",
+        ),
+        ("create_registration", {"RegistrationType": 7}, "registrationType"),
+    ],
+)
+def test_a_wrong_type_at_any_depth_is_a_4xx(
+    raw_client: BaseClient, operation: str, params: dict[str, Any], path: str
+) -> None:
+    response = error_of(raw_client, operation, **params)
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert response["Error"]["Code"] == "SerializationException"
+    assert f"Value at '{path}' is not of the expected type" in response["Error"]["Message"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"Filters": ["registration-status"]}',
+        '{"Filters": [{"Name": "registration-status", "Values": "CREATED"}]}',
+        '{"RegistrationIds": {"a": "b"}}',
+        '{"Filters": [[{"Name": "registration-status"}]]}',
+    ],
+)
+def test_a_wrong_container_type_is_a_4xx(body: str) -> None:
+    with mock_sms_voice_v2():
+        answer = raw_post("DescribeRegistrations", body)
+    assert answer.status_code == 400
+    assert answer.headers["x-amzn-ErrorType"] == "SerializationException"
+
+
+def test_a_null_member_is_an_absent_member(raw_client: BaseClient) -> None:
+    created = raw_client.create_registration(
+        RegistrationType="US_TOLL_FREE_REGISTRATION", ClientToken=None
+    )
+    listed = raw_client.describe_registrations(MaxResults=None, NextToken=None)
+    assert [r["RegistrationId"] for r in listed["Registrations"]] == [created["RegistrationId"]]
+    number = raw_client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+        OptOutListName=None,
+    )
+    assert number["OptOutListName"] == "Default"
+    lists = raw_post(
+        "DescribeRegistrations", '{"RegistrationIds": null, "Filters": null, "MaxResults": null}'
+    )
+    assert lists.status_code == 200
+    assert len(lists.json()["Registrations"]) == 1
+
+
+def test_a_null_map_value_names_the_field() -> None:
+    # No answered operation takes a map yet; SendTextMessage's Context is one.
+    check = validator("SendTextMessage")
+    with pytest.raises(ServiceError) as raised:
+        check({"DestinationPhoneNumber": "+12065550100", "Context": {"k": None}})
+    assert raised.value.fields["Fields"] == [
+        {"Name": "context.value", "Message": f"Value null at 'context.value' {NULL}"}
+    ]
