@@ -7,6 +7,7 @@ public surface.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ import botocore.handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSRequest, AWSResponse
 from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.session import Session
+from botocore.signers import RequestSigner
 
 # Events are named after the service id, hyphenized: one registration for the whole service,
 # and more specific than moto's catch-all ``before-send``, so botocore asks us first.
@@ -48,6 +50,46 @@ def register(session: Session, handlers: dict[str, Handler]) -> None:
     """Add ``handlers`` to one existing botocore session (idempotent)."""
     for event, handler in handlers.items():
         session.register(f"{event}.{SERVICE_EVENT}", handler, unique_id=f"pinpoint-mock-{event}")
+
+
+def cover_early_clients(handlers: dict[str, Handler], is_on: Callable[[], bool]) -> None:
+    """Answer clients made before :func:`install` too (their emitters were copied earlier).
+
+    Every client signs each request through ``RequestSigner.sign``, a class attribute, so the
+    clients that exist already pick up this wrapper: while the mock is on, a client of this
+    service gets ``handlers`` on its own emitter before its first request is signed, and so
+    ``choose-signer``, ``before-sign`` and ``before-send`` reach the seam for that request and
+    every later one. While the mock is off the wrapper costs one call.
+    """
+    original = RequestSigner.sign
+    if getattr(original, "__pinpoint_mock__", False):
+        return
+    covered: weakref.WeakSet[Any] = weakref.WeakSet()
+
+    def sign(self: RequestSigner, operation_name: str, request: Any, *args: Any, **kw: Any) -> Any:
+        if is_on():
+            cover(self, handlers, covered)
+        return original(self, operation_name, request, *args, **kw)
+
+    sign.__pinpoint_mock__ = True  # type: ignore[attr-defined]
+    sign.__wrapped__ = original  # type: ignore[attr-defined]
+    RequestSigner.sign = sign  # type: ignore[method-assign]
+
+
+def cover(signer: Any, handlers: dict[str, Handler], covered: weakref.WeakSet[Any]) -> None:
+    """Register ``handlers`` on the emitter of ``signer``'s client, once per client (a client
+    has one signer; its ``_event_emitter`` is a weak proxy, which cannot be a set member)."""
+    if signer in covered or signer._service_id.hyphenize() != SERVICE_EVENT:
+        return
+    emitter = signer._event_emitter
+    for event, handler in handlers.items():
+        # a client made after install() has each handler already, from BUILTIN_HANDLERS (no
+        # unique_id) or from register() (with one): take those copies off, so each is on once
+        name, unique_id = f"{event}.{SERVICE_EVENT}", f"pinpoint-mock-{event}"
+        emitter.unregister(name, unique_id=unique_id)
+        emitter.unregister(name, handler)
+        emitter.register(name, handler, unique_id=unique_id)
+    covered.add(signer)
 
 
 def access_key_of(request_signer: Any) -> str | None:
@@ -85,7 +127,10 @@ __all__ = [
     "UNSIGNED",
     "AWSPreparedRequest",
     "AWSRequest",
+    "RequestSigner",
     "access_key_of",
+    "cover",
+    "cover_early_clients",
     "install",
     "register",
     "response",

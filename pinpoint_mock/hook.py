@@ -15,14 +15,15 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import _botocore
+from pinpoint_mock import _aiobotocore, _botocore
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Service
 
 _active: Service | None = None
-# (region, account or None) from the client that signs the request about to be sent
-_signed: ContextVar[tuple[str | None, str | None] | None] = ContextVar(
+# (region, account or None, whether the client is aiobotocore's) from the client that signs
+# the request about to be sent
+_signed: ContextVar[tuple[str | None, str | None, bool] | None] = ContextVar(
     "pinpoint_mock_signed", default=None
 )
 
@@ -34,6 +35,10 @@ def activate(service: Service | None) -> None:
 
 def active() -> Service | None:
     return _active
+
+
+def _is_on() -> bool:
+    return _active is not None
 
 
 def _choose_signer(**_: Any) -> Any:
@@ -50,14 +55,15 @@ def _before_sign(
         return
     key = _botocore.access_key_of(request_signer)
     account = key if key is not None and len(key) == 12 and key.isdigit() else None
-    _signed.set((region_name or None, account))
+    asynchronous = type(request_signer) is not _SIGNER and _aiobotocore.is_async(request_signer)
+    _signed.set((region_name or None, account, asynchronous))
 
 
 def _before_send(request: _botocore.AWSPreparedRequest, **_: Any) -> Any:
     service = _active
     if service is None:
         return None
-    region, account = _signed.get() or (None, None)
+    region, account, asynchronous = _signed.get() or (None, None, False)
     _signed.set(None)
     raw: Any = request.body
     body: bytes
@@ -78,7 +84,8 @@ def _before_send(request: _botocore.AWSPreparedRequest, **_: Any) -> Any:
         region=region,
         account=account,
     )
-    return _botocore.response(request.url, response.status, response.headers, response.body)
+    build = _aiobotocore.response if asynchronous else _botocore.response
+    return build(request.url, response.status, response.headers, response.body)
 
 
 HANDLERS: dict[str, _botocore.Handler] = {
@@ -87,4 +94,7 @@ HANDLERS: dict[str, _botocore.Handler] = {
     "before-send": _before_send,
 }
 
+_SIGNER = _botocore.RequestSigner
 _botocore.install(HANDLERS)
+_botocore.cover_early_clients(HANDLERS, _is_on)
+_aiobotocore.cover_early_clients(HANDLERS, _is_on)

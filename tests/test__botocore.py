@@ -89,3 +89,24 @@ def test_boto3_default_session_wraps_a_botocore_session() -> None:
     """install() registers on an existing default session through its private _session."""
     session = boto3.Session(region_name="us-east-1")
     assert isinstance(session._session, botocore.session.Session)
+
+
+def test_every_client_signs_through_the_wrapped_request_signer_once() -> None:
+    """Early clients are covered by wrapping ``RequestSigner.sign`` (a class attribute every
+    client's signer uses); installing again does not wrap twice."""
+    import pinpoint_mock.hook as hook
+
+    wrapped = RequestSigner.sign
+    assert getattr(wrapped, "__pinpoint_mock__", False)
+    _botocore.cover_early_clients(hook.HANDLERS, lambda: True)
+    assert RequestSigner.sign is wrapped
+    client = boto3.client(
+        "pinpoint-sms-voice-v2",
+        region_name="us-east-1",
+        aws_access_key_id="a",
+        aws_secret_access_key="b",
+    )
+    signer = client._request_signer
+    assert type(signer).sign is wrapped
+    assert signer._service_id.hyphenize() == _botocore.SERVICE_EVENT
+    assert callable(signer._event_emitter.register) and callable(signer._event_emitter.unregister)

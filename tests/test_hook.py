@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
 import boto3
 import botocore.session
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError, EndpointConnectionError
 
-from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock import _botocore, hook, mock_sms_voice_v2
 
+ROOT = Path(__file__).resolve().parent.parent
 SERVICE = "pinpoint-sms-voice-v2"
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
 
@@ -137,3 +144,45 @@ def _exercise_both(calls: object) -> None:
     with pytest.raises(ClientError) as err:
         sms_client.describe_registrations(RegistrationIds=["registration-" + "0" * 32])
     assert err.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
+def _early_client(nesting: str, client: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.early_clients", nesting, client],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+@pytest.mark.parametrize("nesting", ["alone", "moto-outer", "moto-inner"])
+def test_a_client_made_before_import_is_answered_and_nothing_leaves(nesting: str) -> None:
+    """A module-level client made before ``import pinpoint_mock`` (alone, or under moto's
+    ``mock_aws`` started before it or inside ours) is answered by the mock: its calls are in
+    ``sms.calls``, its paginator and modelled errors work, and it opens no connection."""
+    result = _early_client(nesting, "botocore")
+    assert result["listed"] == [result["id"]]
+    assert result["error"] == "registration-" + "0" * 32
+    assert result["calls"] == ["eu-west-1"] * 4
+    assert result["attempts"] == []
+
+
+def test_each_call_is_answered_once_however_the_client_got_the_seam() -> None:
+    """A client gets the seam from BUILTIN_HANDLERS, from a session the seam was registered
+    on, or both; each of its calls is still answered exactly once."""
+    plain = botocore.session.get_session()
+    both = botocore.session.get_session()
+    _botocore.register(both, hook.HANDLERS)
+    with mock_sms_voice_v2() as sms:
+        for session in (plain, both):
+            client = session.create_client(SERVICE, region_name="us-east-1")
+            client.create_registration(RegistrationType=TOLL_FREE)
+            client.describe_registrations()
+        assert [c.operation for c in sms.calls] == [
+            "CreateRegistration",
+            "DescribeRegistrations",
+        ] * 2
