@@ -3,13 +3,42 @@
 from __future__ import annotations
 
 import io
+import os
 import runpy
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from pinpoint_mock import demo, mock
+from tests.profiles import missing_tool
+
+EXPECTED_ROWS = [
+    ["CREATED", "v1", "DRAFT"],
+    ["SUBMITTED", "v1", "SUBMITTED"],
+    ["REVIEWING", "v1", "REVIEWING"],
+    ["REQUIRES_AUTHENTICATION", "v1", "REQUIRES_AUTHENTICATION"],
+    ["REVIEWING", "v1", "REVIEWING"],
+    ["REQUIRES_UPDATES", "v1", "DENIED"],
+    ["REQUIRES_UPDATES", "v2", "DRAFT"],
+    ["SUBMITTED", "v2", "SUBMITTED"],
+    ["COMPLETE", "v2", "APPROVED"],
+]
+FOOTER = "\n22 calls answered in-process by pinpoint-mock; nothing was sent to AWS.\n"
+
+
+def no_aws_configuration(home: Path) -> dict[str, str]:
+    """The environment without any AWS_* variable, a HOME without ~/.aws, and the config and
+    credentials files pointed at files that do not exist."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(
+        HOME=str(home),
+        AWS_CONFIG_FILE=str(home / "no-such-config"),
+        AWS_SHARED_CREDENTIALS_FILE=str(home / "no-such-credentials"),
+    )
+    return env
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -24,21 +53,48 @@ def _rows(text: str) -> list[list[str]]:
 def test_the_demo_walks_a_denial_and_a_resubmission() -> None:
     out = io.StringIO()
     demo.run(out)
-    assert _rows(out.getvalue()) == [
-        ["CREATED", "v1", "DRAFT"],
-        ["SUBMITTED", "v1", "SUBMITTED"],
-        ["REVIEWING", "v1", "REVIEWING"],
-        ["REQUIRES_AUTHENTICATION", "v1", "REQUIRES_AUTHENTICATION"],
-        ["REVIEWING", "v1", "REVIEWING"],
-        ["REQUIRES_UPDATES", "v1", "DENIED"],
-        ["REQUIRES_UPDATES", "v2", "DRAFT"],
-        ["SUBMITTED", "v2", "SUBMITTED"],
-        ["COMPLETE", "v2", "APPROVED"],
-    ]
-    assert out.getvalue().endswith(
-        "\n22 calls answered in-process by pinpoint-mock; nothing was sent to AWS.\n"
-    )
+    assert _rows(out.getvalue()) == EXPECTED_ROWS
+    assert out.getvalue().endswith(FOOTER)
     assert mock.current() is None
+
+
+def test_the_demo_needs_no_aws_configuration(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # In-process, under the suite's network guard: no AWS_* variable, no config files.
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    for name, value in no_aws_configuration(tmp_path).items():
+        if name not in os.environ or os.environ[name] != value:
+            monkeypatch.setenv(name, value)
+    out = io.StringIO()
+    demo.run(out)
+    assert _rows(out.getvalue()) == EXPECTED_ROWS
+    # The suite's guard fixture checks the environment is as it was afterwards.
+
+
+def test_the_installed_console_script_runs_the_demo(tmp_path: Path) -> None:
+    """`pinpoint-mock demo`, the command README.md shows, as the installed entry point."""
+    script = Path(sys.executable).with_name("pinpoint-mock")
+    if not script.exists():
+        found = shutil.which("pinpoint-mock")
+        if found is None:
+            missing_tool("the pinpoint-mock console script", "pip install -e . installs it")
+        script = Path(found)
+    done = subprocess.run(
+        [str(script), "demo"],
+        env=no_aws_configuration(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _rows(done.stdout) == EXPECTED_ROWS
+    assert done.stdout.endswith(FOOTER)
+    assert done.stderr == ""
 
 
 def test_python_dash_m_runs_the_demo(
