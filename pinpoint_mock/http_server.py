@@ -199,6 +199,21 @@ class _HTTPServer(ThreadingHTTPServer):
             self.errors.append(error)
 
 
+# An HTTP length needs at most 19 digits (2**63); more is a malformed request.
+_MAX_LENGTH_DIGITS = 19
+
+
+def _length(raw: str | None) -> int:
+    """A Content-Length already checked to be digits (leading zeros count against
+    Python's digit limit, so they go first)."""
+    return int(raw.lstrip("0") or "0") if raw else 0
+
+
+def _clip(text: str, keep: int = 40) -> str:
+    """A header value short enough to quote in an answer."""
+    return text if len(text) <= keep else f"{text[:keep]}..."
+
+
 def _end(connection: socket.socket) -> None:
     with suppress(OSError):  # already closed by the other side
         connection.shutdown(socket.SHUT_RDWR)
@@ -209,6 +224,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "pinpoint-mock"
     disable_nagle_algorithm = True
     server: _HTTPServer
+    _replied = False
 
     def setup(self) -> None:
         super().setup()
@@ -223,6 +239,29 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
+
+    def handle_one_request(self) -> None:
+        """One request; one that cannot be read as HTTP gets a 400 and the connection ends.
+
+        A malformed request is the client's problem, never the test's: it is not recorded
+        in ``errors``, so ``server()`` does not raise it at exit. (Errors raised while
+        answering a well-formed request are handled in :meth:`_serve`.)
+        """
+        self._replied = False
+        try:
+            super().handle_one_request()
+        except (ConnectionError, TimeoutError):
+            raise  # the client went away or stalled: handle_error drops it
+        except Exception as error:
+            self.close_connection = True
+            if not self._replied:
+                with suppress(OSError):
+                    self._refuse(
+                        400,
+                        "BadRequest",
+                        f"pinpoint-mock could not read this request "
+                        f"({type(error).__name__}: {_clip(str(error), 200)}).",
+                    )
 
     def handle_expect_100(self) -> bool:
         if self._refused_before_body():
@@ -241,7 +280,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         if self._refused_before_body():
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        length = _length(self.headers.get("Content-Length"))
         try:
             body = self.rfile.read(length) if length else b""
         except (TimeoutError, ConnectionError):
@@ -288,9 +327,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(411, "LengthRequired", "pinpoint-mock needs a Content-Length header.")
             return True
         if raw is not None and not (raw.isdigit() and raw.isascii()):
-            self._refuse(400, "BadRequest", f"Content-Length {raw!r} is not a number.")
+            self._refuse(400, "BadRequest", f"Content-Length {_clip(raw)!r} is not a number.")
             return True
-        if raw is not None and int(raw) > MAX_BODY:
+        if raw is not None and len(raw.lstrip("0")) > _MAX_LENGTH_DIGITS:
+            # int() of thousands of digits raises ValueError (Python's digit limit)
+            self._refuse(
+                400,
+                "BadRequest",
+                f"Content-Length {_clip(raw)} ({len(raw)} digits) is not a length of any request.",
+            )
+            return True
+        if raw is not None and _length(raw) > MAX_BODY:
             self._refuse(
                 413,
                 "RequestEntityTooLarge",
@@ -315,8 +362,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             head.append("Connection: close\r\n")
         head.append("\r\n")
-        if self.command == "HEAD":  # the headers of the answer, never its body
+        if getattr(self, "command", None) == "HEAD":  # the headers, never the body
             body = b""
+        self._replied = True
         self.wfile.write("".join(head).encode("latin-1") + body)
         if self.server.verbose:
             self.log_request(status, len(body))

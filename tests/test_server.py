@@ -189,6 +189,66 @@ def test_chunked_bodies_need_a_length() -> None:
     assert answer.startswith(b"HTTP/1.1 411 ")
 
 
+def answer_of(raw: bytes) -> tuple[int, dict[str, Any]]:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), json.loads(body)
+
+
+@pytest.mark.parametrize("expect", [(), ("Expect: 100-continue",)], ids=["plain", "expect-100"])
+def test_a_content_length_of_5000_digits_is_a_400(expect: tuple[str, ...]) -> None:
+    # int() of 5,000 digits raises ValueError (Python's digit limit); the server answers
+    # 400, keeps serving, and the test that owns it does not fail when it stops.
+    with server() as url:
+        head = post_head(0, *expect).replace(
+            b"Content-Length: 0", b"Content-Length: " + b"9" * 5000
+        )
+        status, body = answer_of(raw_exchange(url, head + b"{}"))
+        assert status == 400
+        assert body["__type"].endswith("BadRequest")
+        assert body["Message"].startswith("Content-Length 9999999999")
+        assert "(5000 digits) is not a length of any request." in body["Message"]
+        assert url.mock.calls == []
+        # the server still answers
+        answer = raw_exchange(url, post_head(2, "Connection: close") + b"{}")
+        assert answer.startswith(b"HTTP/1.1 400 ")
+        assert b"ValidationException" in answer
+
+
+@pytest.mark.parametrize(
+    ("length", "status", "code"),
+    [
+        ("9" * 19, 413, "RequestEntityTooLarge"),
+        ("1" + "0" * 19, 400, "BadRequest"),
+        ("0" * 5000 + "2", 400, "ValidationException"),  # read and answered: {} lacks a member
+    ],
+    ids=["19-digits", "20-digits", "leading-zeros"],
+)
+def test_content_length_digits(length: str, status: int, code: str) -> None:
+    with server() as url:
+        head = post_head(0, "Connection: close").replace(
+            b"Content-Length: 0", b"Content-Length: " + length.encode()
+        )
+        answered, body = answer_of(raw_exchange(url, head + b"{}"))
+        assert (answered, body["__type"].rpartition("#")[2]) == (status, code)
+
+
+def test_a_request_the_handler_cannot_read_is_a_400_and_never_the_tests_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A stand-in for any parse failure not foreseen: the client gets a 400, the owner nothing.
+    def broken(self: Any) -> bool:
+        raise ValueError("unforeseen")
+
+    monkeypatch.setattr(http_server._Handler, "_refused_before_body", broken)
+    with server() as url:
+        status, body = answer_of(raw_exchange(url, post_head(2) + b"{}"))
+        assert status == 400
+        assert body["Message"] == (
+            "pinpoint-mock could not read this request (ValueError: unforeseen)."
+        )
+    # leaving the block raised nothing: the malformed request was not the test's error
+
+
 def test_a_stalled_client_is_dropped() -> None:
     running = MockServer(client_timeout=0.2)
     running.start()
