@@ -66,4 +66,8 @@ def test_tokens_are_scoped_to_one_account_and_region() -> None:
     create, runs = counting_handler()
     create(context(), {"Name": "a", "ClientToken": "t"})
     create(context(region="eu-west-1"), {"Name": "a", "ClientToken": "t"})
-    assert len(runs) == 2
+    theirs = context(account="111122223333")
+    create(theirs, {"Name": "a", "ClientToken": "t"})
+    assert len(runs) == 3
+    create(theirs, {"Name": "a", "ClientToken": "t"})  # the same place: the first result
+    assert len(runs) == 3

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -10,7 +13,7 @@ import time_machine
 from freezegun import freeze_time
 
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
-from pinpoint_mock.model import knows_status
+from pinpoint_mock.model import knows_status, members
 
 from .helpers import TOLL_FREE, conflict, fails, new, registration, status, versions
 
@@ -87,13 +90,35 @@ class TestCreateRegistration:
     def test_client_tokens_are_scoped_per_account_and_region(self, sms: SmsVoiceV2Mock) -> None:
         import boto3
 
-        east = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
-        west = boto3.client("pinpoint-sms-voice-v2", region_name="us-west-2")
-        a = east.create_registration(RegistrationType=TOLL_FREE, ClientToken="t")
-        b = west.create_registration(
-            RegistrationType="US_TEN_DLC_BRAND_REGISTRATION", ClientToken="t"
+        def client(region: str, account: str | None = None) -> Any:
+            keys = {"aws_access_key_id": account, "aws_secret_access_key": "testing"}
+            return boto3.client(
+                "pinpoint-sms-voice-v2", region_name=region, **(keys if account else {})
+            )
+
+        places = [
+            (client("us-east-1"), "123456789012", "us-east-1"),
+            (client("us-west-2"), "123456789012", "us-west-2"),
+            (client("us-east-1", "111122223333"), "111122223333", "us-east-1"),
+        ]
+        # The same token and the same request: a new registration in each place.
+        made = [
+            c.create_registration(RegistrationType=TOLL_FREE, ClientToken="t") for c, *_ in places
+        ]
+        assert len({m["RegistrationId"] for m in made}) == 3
+        for (c, account, region), first in zip(places, made, strict=True):
+            assert [r.id for r in sms.registrations(account, region)] == [first["RegistrationId"]]
+            again = c.create_registration(RegistrationType=TOLL_FREE, ClientToken="t")
+            assert again["RegistrationId"] == first["RegistrationId"]
+        # Another request with the token conflicts only where the token was used.
+        fresh = client("us-east-1", "444455556666")
+        fresh.create_registration(RegistrationType="US_TEN_DLC_BRAND_REGISTRATION", ClientToken="t")
+        conflict(
+            places[2][0].create_registration,
+            "RESOURCE_ALREADY_EXISTS",
+            RegistrationType="US_TEN_DLC_BRAND_REGISTRATION",
+            ClientToken="t",
         )
-        assert a["RegistrationId"] != b["RegistrationId"]
 
     def test_quota(self) -> None:
         import boto3
@@ -409,16 +434,96 @@ class TestDeleteRegistration:
         assert client.delete_registration(RegistrationId=arn)["RegistrationArn"] == arn
 
 
-def test_timestamps_follow_frozen_time() -> None:
+@contextmanager
+def controlled_clock(kind: str, start: datetime) -> Iterator[Callable[[datetime], None]]:
+    """The wall clock held by freezegun or time-machine; yields a function that moves it."""
+    if kind == "freezegun":
+        with freeze_time(start) as frozen:
+            yield frozen.move_to
+    else:
+        with time_machine.travel(start, tick=False) as traveller:
+            yield traveller.move_to
+
+
+@pytest.mark.parametrize("kind", ["freezegun", "time-machine"])
+def test_every_history_timestamp_follows_the_controlled_clock(kind: str) -> None:
+    """Each transition stamps the clock's time at that moment; lookups stamp nothing."""
     import boto3
 
-    with freeze_time("2026-01-02 03:04:05"), mock_sms_voice_v2() as sms:
+    start = datetime(2026, 1, 2, 3, 0, 0, tzinfo=timezone.utc)
+    expected: dict[int, dict[str, datetime]] = {}  # version -> history member -> when
+    tick = 0
+
+    with controlled_clock(kind, start) as move_to, mock_sms_voice_v2() as sms:
+
+        def step(*stamps: tuple[int, str]) -> datetime:
+            """Move the clock an hour on and return the new time, which ``stamps`` expect."""
+            nonlocal tick
+            tick += 1
+            when = start + timedelta(hours=tick)
+            move_to(when)
+            for number, member in stamps:
+                expected.setdefault(number, {})[member] = when
+            return when
+
+        def look() -> None:
+            """Lookups of every kind, an hour later: none of them may stamp anything."""
+            step()
+            sms.registrations()
+            sms.review(rid)
+            client.describe_registrations(RegistrationIds=[rid])
+            client.describe_registration_versions(RegistrationId=rid)
+
         client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        created = step((1, "DraftTimestamp"))
         rid = new(client)
-        created = registration(client, rid)["CreatedTimestamp"]
-        assert created.isoformat().startswith("2026-01-02T03:04:05")
-        sms.review(rid)  # lookups do not stamp anything
-        assert knows_status("REQUIRES_AUTHENTICATION")
+        look()
+        step((1, "SubmittedTimestamp"))
+        client.submit_registration_version(RegistrationId=rid)
+        look()
+        step((1, "ReviewingTimestamp"))
+        sms.review(rid).begin()
+        look()
+        step((1, "RequiresAuthenticationTimestamp"))
+        sms.review(rid).require_authentication()
+        step()  # back to REVIEWING: ReviewingTimestamp is kept from the first time
+        sms.review(rid).authenticate()
+        step((1, "ApprovedTimestamp"))
+        sms.review(rid).approve()
+        look()
+        step((2, "DraftTimestamp"))
+        client.create_registration_version(RegistrationId=rid)
+        step((2, "SubmittedTimestamp"))
+        client.submit_registration_version(RegistrationId=rid)
+        # From SUBMITTED, approve() passes through REVIEWING: both stamped now; v1 archived.
+        step((2, "ReviewingTimestamp"), (2, "ApprovedTimestamp"), (1, "ArchivedTimestamp"))
+        sms.review(rid).approve()
+        look()
+        step((3, "DraftTimestamp"))
+        client.create_registration_version(RegistrationId=rid)
+        step((3, "DiscardedTimestamp"))
+        client.discard_registration_version(RegistrationId=rid)
+        step((4, "DraftTimestamp"))
+        client.create_registration_version(RegistrationId=rid)
+        step((4, "SubmittedTimestamp"))
+        client.submit_registration_version(RegistrationId=rid)
+        step((4, "ReviewingTimestamp"), (4, "DeniedTimestamp"))
+        sms.review(rid).deny(reasons=[{"Reason": "X", "ShortDescription": "y"}])
+        step((2, "RevokedTimestamp"))  # revoke() acts on the version in force
+        sms.review(rid).revoke()
+        look()
+
+        assert registration(client, rid)["CreatedTimestamp"] == created
+        known = members("RegistrationVersionStatusHistory")
+        seen = {
+            v["VersionNumber"]: v["RegistrationVersionStatusHistory"] for v in versions(client, rid)
+        }
+        assert set(seen) == {1, 2, 3, 4}
+        for number, history in seen.items():
+            wanted = {k: v for k, v in expected[number].items() if k in known}
+            assert history == wanted, f"version {number}"
+        statuses = [v["RegistrationVersionStatus"] for v in versions(client, rid)]
+        assert statuses == ["ARCHIVED", "REVOKED", "DISCARDED", "DENIED"]
 
 
 # -- reference section 6, status by status ---------------------------------------------------

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import boto3
 import pytest
+import time_machine
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import (
@@ -56,13 +58,22 @@ def test_the_whole_happy_path_with_authentication(client: Any, sms: SmsVoiceV2Mo
     )
 
 
-def test_timestamps_are_stamped_once_and_kept(client: Any, sms: SmsVoiceV2Mock) -> None:
-    rid = submitted(client)
-    review = sms.review(rid).begin()
-    first = versions(client, rid)[0]["RegistrationVersionStatusHistory"]["ReviewingTimestamp"]
-    review.require_authentication().authenticate()
-    again = versions(client, rid)[0]["RegistrationVersionStatusHistory"]["ReviewingTimestamp"]
-    assert again == first
+def test_timestamps_are_stamped_once_and_kept(sms: SmsVoiceV2Mock) -> None:
+    """ReviewingTimestamp is the first time the version entered REVIEWING, not the last."""
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+    with time_machine.travel(start, tick=False) as clock:
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        rid = submitted(client)
+        clock.move_to(start + timedelta(minutes=5))
+        review = sms.review(rid).begin()
+        clock.move_to(start + timedelta(minutes=10))
+        review.require_authentication()
+        clock.move_to(start + timedelta(minutes=15))
+        review.authenticate()  # REVIEWING again
+        clock.move_to(start + timedelta(minutes=20))
+        history = versions(client, rid)[0]["RegistrationVersionStatusHistory"]
+    assert history["SubmittedTimestamp"] == start
+    assert history["ReviewingTimestamp"] == start + timedelta(minutes=5)
 
 
 def test_approve_from_submitted_passes_through_reviewing(client: Any, sms: SmsVoiceV2Mock) -> None:
@@ -259,6 +270,25 @@ def test_review_lookup(client: Any, sms: SmsVoiceV2Mock) -> None:
         sms.review(arn.replace("us-west-2", "us-east-1"))
     with pytest.raises(LookupError):
         sms.review("registration-" + "f" * 32)
+
+
+def test_review_lookup_narrowed_by_account(sms: SmsVoiceV2Mock) -> None:
+    other = boto3.client(
+        "pinpoint-sms-voice-v2",
+        region_name="us-east-1",
+        aws_access_key_id="111122223333",
+        aws_secret_access_key="testing",
+    )
+    rid = submitted(other)
+    assert sms.review(rid).registration_id == rid  # found in whichever account holds it
+    sms.review(rid, account_id="111122223333").approve()
+    assert sms.registrations("111122223333")[0].status == "COMPLETE"
+    narrowed = sms.review(rid, account_id="111122223333", region="us-east-1")
+    assert narrowed.registration_id == rid
+    with pytest.raises(LookupError):
+        sms.review(rid, account_id="123456789012")
+    with pytest.raises(LookupError):
+        sms.review(rid, account_id="444455556666", region="us-east-1")
 
 
 def test_deny_reasons_are_checked(client: Any, sms: SmsVoiceV2Mock) -> None:
