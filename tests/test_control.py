@@ -113,6 +113,29 @@ def test_steps_take_their_arguments(url: str, client: Any) -> None:
     assert (status, answer["status"]) == (200, "COMPLETE")
 
 
+def test_approve_takes_additional_attributes(url: str, client: Any) -> None:
+    rid = submitted(client)
+    step = {"step": "approve", "additional_attributes": {"VETTING_SCORE": "75"}}
+    status, answer = call(
+        url, "POST", "/_pinpoint_mock/review", {"registration": rid, "steps": [step]}
+    )
+    assert (status, answer["status"]) == (200, "COMPLETE")
+    assert described(client, rid)["AdditionalAttributes"] == {"VETTING_SCORE": "75"}
+
+
+def test_approve_refuses_attributes_that_are_not_strings(url: str, client: Any) -> None:
+    rid = submitted(client)
+    step = {"step": "approve", "additional_attributes": {"VETTING_SCORE": 75}}
+    status, answer = call(
+        url, "POST", "/_pinpoint_mock/review", {"registration": rid, "steps": [step]}
+    )
+    assert status == 400
+    assert answer["error"] == "MockError"
+    assert answer["message"].startswith("step 0 (approve): approve(additional_attributes=...)")
+    assert answer["steps_applied"] == 0
+    assert described(client, rid)["RegistrationStatus"] == "SUBMITTED"
+
+
 def test_review_by_arn_and_narrowed_by_account_and_region(url: str) -> None:
     other = client_for(url, region="eu-west-1", access_key="111122223333")
     created = other.create_registration(RegistrationType=TOLL_FREE)
@@ -199,7 +222,7 @@ def test_an_unknown_registration_is_a_404(url: str) -> None:
         ({"registration": "r", "steps": [7]}, "step 0 must be a step name or an object"),
         (
             {"registration": "r", "steps": [{"step": "approve", "fast": True}]},
-            "step 0 (approve) takes provisioning, not fast",
+            "step 0 (approve) takes provisioning, additional_attributes, not fast",
         ),
         (
             {"registration": "r", "steps": [{"step": "begin", "x": 1}]},

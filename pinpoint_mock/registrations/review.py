@@ -74,12 +74,24 @@ class Review:
         """REVIEWING -> REQUIRES_OFFLINE_REVIEW (registration stays REVIEWING); newer models."""
         return self._step("require_offline_review")
 
-    def approve(self, *, provisioning: bool = False) -> Review:
+    def approve(
+        self,
+        *,
+        provisioning: bool = False,
+        additional_attributes: Mapping[str, str] | None = None,
+    ) -> Review:
         """The current version -> APPROVED; the version in force before it -> ARCHIVED;
-        the registration -> COMPLETE, or PROVISIONING until :meth:`complete`."""
+        the registration -> COMPLETE, or PROVISIONING until :meth:`complete`.
+
+        ``additional_attributes`` (strings to strings) is merged into the registration's
+        ``AdditionalAttributes``, as AWS adds e.g. ``VETTING_SCORE`` to an approved
+        ``US_TEN_DLC_BRAND_VETTING`` registration; any registration type takes them."""
+        attributes = _attributes(additional_attributes)
         with self._state.lock:
             reg = self._live()
             version = self._ready("approve", reg)
+            if attributes:
+                reg.additional_attributes = {**(reg.additional_attributes or {}), **attributes}
             at = now()
             if version.status in lc.PASS_THROUGH_REVIEWING:
                 lc.enter(version, lc.REVIEWING, at)
@@ -243,6 +255,28 @@ def _refused(
         f"{event}() needs its current version ({version.number}) to be one of: {needed}; "
         f"the registration is {reg.status}.",
     )
+
+
+def _attributes(attributes: object) -> dict[str, str]:
+    """``approve(additional_attributes=...)`` checked: a mapping of strings to strings."""
+    if attributes is None:
+        return {}
+    if not isinstance(attributes, Mapping):
+        raise MockError(
+            "approve(additional_attributes=...) takes a mapping of strings to strings, e.g. "
+            f"{{'VETTING_SCORE': '75'}}, not {type(attributes).__name__} {attributes!r}"
+        )
+    wrong = [
+        f"{key!r}: {value!r}"
+        for key, value in attributes.items()
+        if not isinstance(key, str) or not isinstance(value, str)
+    ]
+    if wrong:
+        raise MockError(
+            "approve(additional_attributes=...) takes strings to strings (AWS sends every "
+            "attribute as a string, e.g. {'VETTING_SCORE': '75'}); not: " + ", ".join(wrong)
+        )
+    return dict(attributes)
 
 
 def _denied_reasons(reasons: Iterable[Mapping[str, str]] | None) -> list[dict[str, str]]:

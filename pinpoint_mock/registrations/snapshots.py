@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from types import MappingProxyType
 
@@ -49,6 +49,7 @@ class RegistrationSnapshot:
     latest_denied_version_number: int | None
     tags: Mapping[str, str]
     versions: tuple[VersionSnapshot, ...]
+    additional_attributes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, reg: Registration) -> RegistrationSnapshot:
@@ -65,6 +66,7 @@ class RegistrationSnapshot:
             latest_denied_version_number=reg.latest_denied,
             tags=MappingProxyType({t["Key"]: t["Value"] for t in reg.tags or ()}),
             versions=tuple(VersionSnapshot.of(v) for v in reg.versions),
+            additional_attributes=MappingProxyType(dict(reg.additional_attributes or {})),
         )
 
     @property
