@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,12 +197,21 @@ class Service:
 def check_injectable(operation: str, code: str, fields: Mapping[str, Any]) -> None:
     """Refuse, in Python, an injection the real service could never answer."""
     if operation not in model.operation_names():
-        raise MockError(f"{operation!r} is not an operation of pinpoint-sms-voice-v2")
+        raise MockError(
+            f"{operation!r} is not an operation of pinpoint-sms-voice-v2; "
+            + (
+                _did_you_mean(operation, model.operation_names())
+                or "operations go by their API names, e.g. CreateRegistration"
+            )
+        )
     errors = {shape.name: shape for shape in model.operation(operation).error_shapes}
     shape = errors.get(code)
     if shape is None:
+        suggestion = _did_you_mean(code, errors)
         raise MockError(
-            f"{operation} cannot fail with {code!r}; its modelled errors are "
+            f"{operation} cannot fail with {code!r}; "
+            + (f"{suggestion} " if suggestion else "")
+            + "its modelled errors are "
             + ", ".join(sorted(errors))
         )
     members = getattr(shape, "members", {})
@@ -220,3 +229,17 @@ def check_injectable(operation: str, code: str, fields: Mapping[str, Any]) -> No
                 f"{code} {name} {value!r} is not one the service sends; it is one of "
                 + ", ".join(enum)
             )
+
+
+def _did_you_mean(given: str, names: Iterable[str]) -> str:
+    """``"did you mean 'CreateRegistration'?"`` for ``create_registration``, or ``""``."""
+    import difflib
+
+    names = sorted(names)
+    folded = given.replace("_", "").replace("-", "").lower()
+    same = [n for n in names if n.lower() in (folded, folded + "exception")]
+    close = same or difflib.get_close_matches(given, names, n=1, cutoff=0.6)
+    if not close:
+        by_fold = {n.lower(): n for n in names}
+        close = [by_fold[m] for m in difflib.get_close_matches(folded, by_fold, n=1, cutoff=0.6)]
+    return f"did you mean {close[0]!r}?" if close else ""

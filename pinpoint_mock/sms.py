@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pinpoint_mock import arns
@@ -13,6 +14,7 @@ from pinpoint_mock.registrations.review import Review
 from pinpoint_mock.registrations.snapshots import RegistrationSnapshot
 
 DEFAULT_REGION = "us-east-1"
+_ID = re.compile(r"registration-[0-9a-f]{32}")
 
 
 class SmsVoiceV2Mock:
@@ -65,10 +67,42 @@ class SmsVoiceV2Mock:
             or (account_id is not None and state.account_id != account_id)
             or (region is not None and state.region != region)
         ):
-            where = f" in account {account_id}" if account_id else ""
-            where += f" in {region}" if region else ""
-            raise LookupError(f"no registration {registration}{where} in this mock")
+            raise LookupError(self._not_found(registration, account_id, region))
         return Review(state, found)
+
+    def _not_found(self, registration: str, account_id: str | None, region: str | None) -> str:
+        """Why ``review(registration)`` found nothing: what an ID looks like, when it was
+        not one, and which accounts and Regions were searched."""
+        where = f" in account {account_id}" if account_id else ""
+        where += f" in {region}" if region else ""
+        searched: dict[str, list[str]] = {}
+        for state in self._service.store.regions():
+            if (account_id is None or state.account_id == account_id) and (
+                region is None or state.region == region
+            ):
+                searched.setdefault(state.account_id, []).append(state.region)
+        if searched:
+            places = "; ".join(
+                f"account {account} ({', '.join(sorted(regions))})"
+                for account, regions in sorted(searched.items())
+            )
+            searched_text = f"searched {places}"
+        else:
+            searched_text = (
+                "searched nowhere: no call has reached the mock"
+                + (where.replace(" in ", " for ", 1) if where else "")
+                + " yet"
+            )
+        shape = ""
+        if not _ID.fullmatch(registration) and arns.parse(registration) is None:
+            shape = (
+                f"; {registration!r} is not a registration ID: one looks like "
+                "registration-<32 hex digits> (e.g. registration-"
+                "0123456789abcdef0123456789abcdef) or is the registration's ARN "
+                "(arn:aws:sms-voice:<region>:<account>:registration/<id>)"
+            )
+        shown = registration if registration else "''"
+        return f"no registration {shown}{where} in this mock{shape}; {searched_text}"
 
     def inject_error(
         self,

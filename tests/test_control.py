@@ -208,7 +208,10 @@ def test_an_unknown_registration_is_a_404(url: str) -> None:
         url, "POST", "/_pinpoint_mock/review", {"registration": rid, "steps": ["begin"]}
     )
     assert status == 404
-    assert answer == {"error": "NotFound", "message": f"no registration {rid} in this mock"}
+    assert answer["error"] == "NotFound"
+    assert answer["message"] == (
+        f"no registration {rid} in this mock; searched nowhere: no call has reached the mock yet"
+    )
 
 
 @pytest.mark.parametrize(

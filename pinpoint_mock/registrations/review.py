@@ -282,6 +282,17 @@ def _attributes(attributes: object) -> dict[str, str]:
 def _denied_reasons(reasons: Iterable[Mapping[str, str]] | None) -> list[dict[str, str]]:
     if reasons is None:
         return [dict(DEFAULT_DENIAL)]
+    example = '[{"Reason": "OPT_IN", "ShortDescription": "Opt-in is unclear"}]'
+    if isinstance(reasons, (str, bytes)):
+        raise MockError(
+            f"deny(reasons={reasons!r}): reasons is a list of mappings with at least Reason "
+            f"and ShortDescription, e.g. reasons={example}, not the string {reasons!r}"
+        )
+    if isinstance(reasons, Mapping):
+        raise MockError(
+            f"deny(reasons={dict(reasons)!r}): reasons is a list of mappings; put the one "
+            f"reason in a list: reasons=[{dict(reasons)!r}]"
+        )
     result = []
     for reason in reasons:
         if not isinstance(reason, Mapping):
