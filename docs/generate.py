@@ -60,9 +60,11 @@ def version_table() -> str:
 
 
 def registration_table() -> str:
-    lines = ["| From | Event | To |", "|---|---|---|"]
-    for source, event, target in diagram.registration_edges():
-        lines.append(f"| {source} | `{event}` | {target} |")
+    """Every move of the registration, with the condition that decides where an event
+    leads when it can lead to more than one status."""
+    lines = ["| From | Event | When | To |", "|---|---|---|---|"]
+    for source, event, condition, target in diagram.registration_moves():
+        lines.append(f"| {source} | `{event}` | {condition or 'always'} | {target} |")
     return "\n".join(lines) + "\n"
 
 
@@ -82,6 +84,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "version-diagram": lambda: _mermaid(diagram.version_diagram()),
     "version-table": version_table,
     "registration-diagram": lambda: _mermaid(diagram.registration_diagram()),
+    "under-review-diagram": lambda: _mermaid(diagram.under_review_diagram()),
     "registration-table": registration_table,
     "errors-table": errors_table.markdown,
     "api-reference": api_reference,

@@ -184,12 +184,35 @@ def _key(reg: Registration) -> tuple[object, ...]:
     )
 
 
-def registration_edges() -> list[tuple[str, str, str]]:
-    """``(from status, event, to status)`` for every event that changes the registration's
-    status from some reachable state, found by breadth-first search."""
+# What a registration's history says about where it goes when a version leaves review: the
+# inputs of lifecycle.registration_status besides the current version. Mutually exclusive.
+_PROVISIONING, _IN_FORCE, _DENIED_BEFORE, _NOTHING_DECIDED = range(4)
+_CONDITIONS = {
+    frozenset({_PROVISIONING}): "an approved version is in force and still provisioning",
+    frozenset({_IN_FORCE}): "an approved version is in force and provisioned",
+    frozenset({_PROVISIONING, _IN_FORCE}): "an approved version is in force",
+    frozenset({_DENIED_BEFORE}): "none is in force, and a version was denied or revoked",
+    frozenset({_NOTHING_DECIDED}): "no version was ever approved, denied or revoked",
+    frozenset({_DENIED_BEFORE, _NOTHING_DECIDED}): "no approved version is in force",
+}
+
+
+def _history(reg: Registration) -> int:
+    if reg.provisioning:
+        return _PROVISIONING
+    if reg.approved is not None:
+        return _IN_FORCE
+    if any(v.status in (lc.DENIED, lc.REVOKED) for v in reg.versions):
+        return _DENIED_BEFORE
+    return _NOTHING_DECIDED
+
+
+def _explore() -> list[tuple[str, str, int, str]]:
+    """``(from status, event, history before, to status)`` for every event that changes the
+    registration's status from some reachable state, found by breadth-first search."""
     lab = _Lab()
     alphabet = events()
-    edges: list[tuple[str, str, str]] = []
+    moves: list[tuple[str, str, int, str]] = []
     first = lab.create()
     seen = {_key(first)}
     queue = deque([first])
@@ -201,11 +224,49 @@ def registration_edges() -> list[tuple[str, str, str]]:
                 continue  # the real service refuses this move from here
             target = lc.DELETED if lab.gone(twin) else twin.status
             if target != reg.status:
-                edges.append((reg.status, event.label, target))
+                moves.append((reg.status, event.label, _history(reg), target))
             if not lab.gone(twin) and _key(twin) not in seen:
                 seen.add(_key(twin))
                 queue.append(twin)
-    return _sorted_edges(edges)
+    return moves
+
+
+def registration_edges() -> list[tuple[str, str, str]]:
+    """``(from status, event, to status)`` for every event that changes the registration's
+    status from some reachable state, found by breadth-first search."""
+    return _sorted_edges([(a, e, b) for a, e, _, b in _explore()])
+
+
+def registration_moves() -> list[tuple[str, str, str, str]]:
+    """``(from, event, condition, to)``: :func:`registration_edges` with the condition under
+    which the event leads there ("" when the event always leads to the same status)."""
+    moves = _explore()
+    targets: dict[tuple[str, str], dict[int, str]] = {}
+    for source, event, history, target in moves:
+        known = targets.setdefault((source, event), {}).setdefault(history, target)
+        if known != target:  # the history chosen above does not decide the move: say so
+            raise AssertionError(
+                f"{source} --{event}--> {known} or {target} from the same history; "
+                "diagram._history needs another distinction"
+            )
+    rows: list[tuple[str, str, str, str]] = []
+    for (source, event), by_history in targets.items():
+        leads = set(by_history.values())
+        for target in leads:
+            histories = frozenset(h for h, t in by_history.items() if t == target)
+            condition = "" if len(leads) == 1 else _CONDITIONS[histories]
+            rows.append((source, event, condition, target))
+    order = [*model.enum("RegistrationStatus"), lc.DELETED]
+    rank = {status: i for i, status in enumerate(order)}
+    labels = list(dict.fromkeys(e.label for e in events()))
+    return sorted(
+        rows,
+        key=lambda r: (
+            rank.get(r[0], len(order)),
+            labels.index(r[1]) if r[1] in labels else len(labels),
+            rank.get(r[3], len(order)),
+        ),
+    )
 
 
 def _sorted_edges(edges: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -218,13 +279,10 @@ def _sorted_edges(edges: list[tuple[str, str, str]]) -> list[tuple[str, str, str
 UNDER_REVIEW_GROUP = "UNDER_REVIEW"
 
 
-def registration_diagram() -> str:
-    """The registration statuses and the events that move between them.
-
-    The statuses a registration shows while its current version is under review are drawn
-    as one composite state, entered at SUBMITTED; a move that leaves from every one of them
-    is drawn once, from the composite. Review steps are written without ``review.``.
-    """
+def _grouped_edges() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """The edges inside the under-review group, and the others with the group as one
+    state: every way in enters at SUBMITTED; a move that leaves from every member is one
+    arrow from the group. Review steps are written without ``review.``."""
     group = set(lc.UNDER_REVIEW.values())
     members = [s for s in model.enum("RegistrationStatus") if s in group]
     edges = [(a, e.removeprefix("review."), b) for a, e, b in registration_edges()]
@@ -238,18 +296,25 @@ def registration_diagram() -> str:
         if b == lc.SUBMITTED:
             b = UNDER_REVIEW_GROUP  # every way in enters at SUBMITTED
         if a in group and set(members) <= sources[(e, b)]:
-            a = UNDER_REVIEW_GROUP  # drawn once, from the composite
+            a = UNDER_REVIEW_GROUP  # drawn once, from the group
         if (a, e, b) not in drawn:
             drawn.append((a, e, b))
+    return inside, drawn
+
+
+def registration_diagram() -> str:
+    """The registration statuses and the events that move between them, with the statuses
+    a registration shows while its current version is under review drawn as one state
+    (:func:`under_review_diagram` draws what happens inside it)."""
+    _, drawn = _grouped_edges()
     text = _edges_to_mermaid(drawn, (lc.CREATED, "CreateRegistration"), end=lc.DELETED)
     lines = text.splitlines()
-    block = [
-        f'    state "under review" as {UNDER_REVIEW_GROUP} {{',
-        f"        [*] --> {lc.SUBMITTED}",
-    ]
-    block += [
-        line.replace("    ", "        ", 1)
-        for line in _edges_to_mermaid(inside, ("", "")).splitlines()[2:]
-    ]
-    block.append("    }")
-    return "\n".join([lines[0], *block, *lines[1:]]) + "\n"
+    declared = f'    state "under review" as {UNDER_REVIEW_GROUP}'
+    return "\n".join([lines[0], declared, *lines[1:]]) + "\n"
+
+
+def under_review_diagram() -> str:
+    """The moves between the statuses of the under-review group, entered at SUBMITTED."""
+    inside, _ = _grouped_edges()
+    lines = _edges_to_mermaid(inside, ("", "")).splitlines()
+    return "\n".join([lines[0], f"    [*] --> {lc.SUBMITTED}", *lines[2:]]) + "\n"

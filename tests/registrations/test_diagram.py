@@ -77,14 +77,74 @@ def test_the_registration_diagram_is_mermaid() -> None:
     assert lines[-1] == "    DELETED --> [*]"
 
 
-def test_the_review_statuses_are_one_composite_state() -> None:
-    lines = diagram.registration_diagram().splitlines()
-    start = lines.index('    state "under review" as UNDER_REVIEW {')
-    end = lines.index("    }", start)
-    inner = lines[start + 1 : end]
-    assert inner[0] == "        [*] --> SUBMITTED"
-    assert "        REVIEWING --> REQUIRES_AUTHENTICATION : require_authentication()" in inner
-    outer = lines[:start] + lines[end + 1 :]
+def test_the_review_statuses_are_one_state_drawn_apart() -> None:
+    outer = diagram.registration_diagram().splitlines()
+    assert outer[1] == '    state "under review" as UNDER_REVIEW'
     assert "    CREATED --> UNDER_REVIEW : SubmitRegistrationVersion" in outer
     assert "    UNDER_REVIEW --> CLOSED : close()" in outer  # once, not from each member
     assert not any(line.startswith("    REVIEWING --> ") for line in outer)
+    assert not any("{" in line for line in outer)  # no composite state: the box is apart
+    inner = diagram.under_review_diagram().splitlines()
+    assert inner[:2] == ["stateDiagram-v2", "    [*] --> SUBMITTED"]
+    assert "    REVIEWING --> REQUIRES_AUTHENTICATION : require_authentication()" in inner
+    assert not any("CREATED" in line or "COMPLETE" in line for line in inner)
+
+
+@pytest.fixture(scope="module")
+def moves() -> list[tuple[str, str, str, str]]:
+    return diagram.registration_moves()
+
+
+def test_every_move_has_one_row_and_the_same_arrows(
+    moves: list[tuple[str, str, str, str]], edges: list[tuple[str, str, str]]
+) -> None:
+    assert sorted({(a, e, b) for a, e, _, b in moves}) == sorted(edges)
+    assert len(moves) == len(set(moves))
+
+
+@pytest.mark.parametrize(
+    ("source", "event", "condition", "target"),
+    [
+        ("REVIEWING", "review.deny()", "no approved version is in force", "REQUIRES_UPDATES"),
+        (
+            "REVIEWING",
+            "review.deny()",
+            "an approved version is in force and provisioned",
+            "COMPLETE",
+        ),
+        (
+            "SUBMITTED",
+            "review.deny()",
+            "an approved version is in force and still provisioning",
+            "PROVISIONING",
+        ),
+        (
+            "SUBMITTED",
+            "DiscardRegistrationVersion",
+            "no version was ever approved, denied or revoked",
+            "CREATED",
+        ),
+        (
+            "SUBMITTED",
+            "DiscardRegistrationVersion",
+            "none is in force, and a version was denied or revoked",
+            "REQUIRES_UPDATES",
+        ),
+        ("SUBMITTED", "review.approve()", "", "COMPLETE"),  # always
+        ("COMPLETE", "review.revoke()", "", "REQUIRES_UPDATES"),
+    ],
+)
+def test_the_condition_says_which_history_leads_where(
+    moves: list[tuple[str, str, str, str]], source: str, event: str, condition: str, target: str
+) -> None:
+    assert (source, event, condition, target) in moves
+
+
+def test_an_event_with_one_outcome_has_no_condition(
+    moves: list[tuple[str, str, str, str]],
+) -> None:
+    outcomes: dict[tuple[str, str], set[str]] = {}
+    for source, event, _, target in moves:
+        outcomes.setdefault((source, event), set()).add(target)
+    for source, event, condition, _ in moves:
+        assert (condition == "") == (len(outcomes[(source, event)]) == 1)
