@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pinpoint_mock import model, opt_out_lists, phone_numbers, wire
+from pinpoint_mock import model, opt_out_lists, phone_numbers, pools, wire
 from pinpoint_mock.errors import MockError, ServiceError
 from pinpoint_mock.options import Options
 from pinpoint_mock.pagination import TokenCodec
@@ -46,6 +46,7 @@ for _family in (
     tags,
     phone_numbers,
     opt_out_lists,
+    pools,
 ):
     HANDLERS.update(_family.HANDLERS)
 

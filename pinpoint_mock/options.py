@@ -28,6 +28,8 @@ ENFORCED_QUOTAS = (
     "PHONE_NUMBERS_PER_REGISTRATION",
     "PHONE_NUMBERS_PER_ACCOUNT",
     "TAGS_PER_RESOURCE",
+    "POOLS_PER_ACCOUNT",
+    "ORIGINATION_IDENTITIES_PER_POOL",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 

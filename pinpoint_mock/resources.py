@@ -58,9 +58,7 @@ PHONE_NUMBER = Kind(
 )
 OPT_OUT_LIST = Kind("opt-out-list", "OptOutListName", quota="OPT_OUT_LISTS_PER_ACCOUNT")
 POOL = Kind("pool", "PoolId", "pool", deletion_protection=True, quota="POOLS_PER_ACCOUNT")
-SENDER_ID = Kind(
-    "sender-id", "SenderId", deletion_protection=True, quota="SENDER_IDS_PER_ACCOUNT"
-)
+SENDER_ID = Kind("sender-id", "SenderId", deletion_protection=True, quota="SENDER_IDS_PER_ACCOUNT")
 CONFIGURATION_SET = Kind(
     "configuration-set", "ConfigurationSetName", quota="CONFIGURATION_SETS_PER_ACCOUNT"
 )
