@@ -30,6 +30,7 @@ ENFORCED_QUOTAS = (
     "TAGS_PER_RESOURCE",
     "POOLS_PER_ACCOUNT",
     "ORIGINATION_IDENTITIES_PER_POOL",
+    "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 

@@ -762,6 +762,93 @@ ROWS: tuple[ErrorRow, ...] = (
     _bad_filter(
         "pool-identities-bad-filter", "ListPoolOriginationIdentities", "`number-capability`"
     ),
+    # -- configuration sets ----------------------------------------------------------------
+    _conflict(
+        "configuration-set-exists",
+        "CreateConfigurationSet",
+        "RESOURCE_ALREADY_EXISTS",
+        "a configuration set of that name already exists in this account and Region",
+    ),
+    _duplicate_tag("configuration-set-duplicate-tag", "CreateConfigurationSet"),
+    _token_reused("configuration-set-token-reused", "CreateConfigurationSet"),
+    _not_found(
+        "configuration-sets-unknown-name",
+        "DescribeConfigurationSets",
+        "a name or ARN in `ConfigurationSetNames` names no configuration set here",
+        "configuration-set",
+    ),
+    _bad_filter(
+        "configuration-sets-bad-filter",
+        "DescribeConfigurationSets",
+        "`matching-event-types`, `default-message-type` or a true/false",
+    ),
+    _bad_token("configuration-sets-bad-token", "DescribeConfigurationSets"),
+    _not_found(
+        "delete-configuration-set-not-found",
+        "DeleteConfigurationSet",
+        "no configuration set of that name or ARN here",
+        "configuration-set",
+    ),
+    _validation(
+        "event-destination-missing-sink",
+        "CreateEventDestination",
+        "MISSING_PARAMETER",
+        "none of `CloudWatchLogsDestination`, `KinesisFirehoseDestination`, `SnsDestination`",
+    ),
+    _validation(
+        "event-destination-two-sinks",
+        "CreateEventDestination",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        "more than one of `CloudWatchLogsDestination`, `KinesisFirehoseDestination`, "
+        "`SnsDestination` (also on UpdateEventDestination)",
+    ),
+    _validation(
+        "event-destination-text-sent",
+        "CreateEventDestination",
+        "INVALID_PARAMETER",
+        "`MatchingEventTypes` holds `TEXT_SENT`, which cannot be matched",
+    ),
+    _conflict(
+        "event-destination-exists",
+        "CreateEventDestination",
+        "RESOURCE_ALREADY_EXISTS",
+        "the set has an event destination of that name",
+    ),
+    _quota(
+        "event-destinations-quota",
+        "CreateEventDestination",
+        "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
+        "the set has 5 event destinations (or the number the `quotas` option sets)",
+    ),
+    *(
+        _not_found(
+            f"{operation}-no-set",
+            operation,
+            "no configuration set of that name or ARN here",
+            "configuration-set",
+        )
+        for operation in (
+            "CreateEventDestination",
+            "UpdateEventDestination",
+            "SetDefaultSenderId",
+            "DeleteDefaultSenderId",
+            "SetDefaultMessageType",
+            "DeleteDefaultMessageType",
+            "SetDefaultMessageFeedbackEnabled",
+        )
+    ),
+    _conflict(
+        "event-destination-kind-change",
+        "UpdateEventDestination",
+        "EVENT_DESTINATION_MISMATCH",
+        "the update gives a destination of another kind than the event destination's",
+    ),
+    _not_found(
+        "event-destination-not-found",
+        "DeleteEventDestination",
+        "the set has no event destination of that name (also on UpdateEventDestination)",
+        "event-destination",
+    ),
     # -- CreateOptOutList ------------------------------------------------------------------
     _conflict(
         "opt-out-list-exists",

@@ -854,6 +854,127 @@ def disassociate_identity_last(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object
     return lambda: c.disassociate_origination_identity(PoolId=pool, OriginationIdentity=number)
 
 
+# -- configuration sets ------------------------------------------------------------------------
+_SNS = {"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"}
+
+
+def _set(c: Any, name: str = "s") -> str:
+    c.create_configuration_set(ConfigurationSetName=name)
+    return name
+
+
+def _destination(c: Any, name: str, **extra: Any) -> Callable[[], object]:
+    params = {"MatchingEventTypes": ["ALL"], "SnsDestination": _SNS, **extra}
+    return lambda: c.create_event_destination(
+        ConfigurationSetName="s", EventDestinationName=name, **params
+    )
+
+
+TRIGGERS.update(
+    {
+        "configuration-set-exists": lambda c, s: lambda: _set(c, _set(c)),
+        "configuration-set-duplicate-tag": plain(
+            "create_configuration_set",
+            ConfigurationSetName="s",
+            Tags=[{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}],
+        ),
+        "configuration-sets-unknown-name": plain(
+            "describe_configuration_sets", ConfigurationSetNames=["nope"]
+        ),
+        "configuration-sets-bad-filter": plain(
+            "describe_configuration_sets",
+            Filters=[{"Name": "default-message-type", "Values": ["LOUD"]}],
+        ),
+        "configuration-sets-bad-token": plain("describe_configuration_sets", NextToken="forged"),
+        "delete-configuration-set-not-found": plain(
+            "delete_configuration_set", ConfigurationSetName="nope"
+        ),
+        "CreateEventDestination-no-set": lambda c, s: _destination(c, "d"),
+        "UpdateEventDestination-no-set": plain(
+            "update_event_destination", ConfigurationSetName="s", EventDestinationName="d"
+        ),
+        "SetDefaultSenderId-no-set": plain(
+            "set_default_sender_id", ConfigurationSetName="s", SenderId="ACME"
+        ),
+        "DeleteDefaultSenderId-no-set": plain("delete_default_sender_id", ConfigurationSetName="s"),
+        "SetDefaultMessageType-no-set": plain(
+            "set_default_message_type", ConfigurationSetName="s", MessageType="PROMOTIONAL"
+        ),
+        "DeleteDefaultMessageType-no-set": plain(
+            "delete_default_message_type", ConfigurationSetName="s"
+        ),
+        "SetDefaultMessageFeedbackEnabled-no-set": plain(
+            "set_default_message_feedback_enabled",
+            ConfigurationSetName="s",
+            MessageFeedbackEnabled=True,
+        ),
+        "event-destination-missing-sink": lambda c, s: (
+            _set(c)
+            and (
+                lambda: c.create_event_destination(
+                    ConfigurationSetName="s", EventDestinationName="d", MatchingEventTypes=["ALL"]
+                )
+            )
+        ),
+        "event-destination-two-sinks": lambda c, s: (
+            _set(c)
+            and _destination(
+                c,
+                "d",
+                CloudWatchLogsDestination={
+                    "IamRoleArn": "arn:aws:iam::123456789012:role/r",
+                    "LogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:g",
+                },
+            )
+        ),
+        "event-destination-text-sent": lambda c, s: (
+            _set(c) and _destination(c, "d", MatchingEventTypes=["TEXT_SENT"])
+        ),
+    }
+)
+
+
+@trigger("configuration-set-token-reused")
+def configuration_set_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    c.create_configuration_set(ConfigurationSetName="a", ClientToken="t-1")
+    return lambda: c.create_configuration_set(ConfigurationSetName="b", ClientToken="t-1")
+
+
+@trigger("event-destination-exists")
+def event_destination_exists(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    _destination(c, "d")()
+    return _destination(c, "d")
+
+
+@trigger("event-destinations-quota")
+def event_destinations_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    for i in range(5):
+        _destination(c, f"d{i}")()
+    return _destination(c, "d5")
+
+
+@trigger("event-destination-kind-change")
+def event_destination_kind_change(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    _destination(c, "d")()
+    return lambda: c.update_event_destination(
+        ConfigurationSetName="s",
+        EventDestinationName="d",
+        KinesisFirehoseDestination={
+            "IamRoleArn": "arn:aws:iam::123456789012:role/r",
+            "DeliveryStreamArn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/x",
+        },
+    )
+
+
+@trigger("event-destination-not-found")
+def event_destination_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    return lambda: c.delete_event_destination(ConfigurationSetName="s", EventDestinationName="d")
+
+
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
     "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
