@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pinpoint_mock import model, opt_out_lists, phone_numbers, wire
+from pinpoint_mock import configuration_sets, model, opt_out_lists, phone_numbers, pools, wire
 from pinpoint_mock.errors import MockError, ServiceError
 from pinpoint_mock.options import Options
 from pinpoint_mock.pagination import TokenCodec
@@ -46,6 +46,8 @@ for _family in (
     tags,
     phone_numbers,
     opt_out_lists,
+    pools,
+    configuration_sets,
 ):
     HANDLERS.update(_family.HANDLERS)
 

@@ -18,7 +18,7 @@ from pinpoint_mock.errors import conflict, not_found
 from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.tags import new_tags
-from pinpoint_mock.store import RegionState, now
+from pinpoint_mock.store import SEEDS, RegionState, now
 
 if TYPE_CHECKING:
     from pinpoint_mock.dispatch import Context, Handler
@@ -38,10 +38,15 @@ class OptOutList:
 
 
 def lists(state: RegionState) -> dict[str, OptOutList]:
-    """The region's lists by name, ``Default`` first (made on first use)."""
-    if DEFAULT not in state.opt_out_lists:
-        state.opt_out_lists[DEFAULT] = _new(state, DEFAULT)
+    """The region's lists by name, ``Default`` first."""
     return state.opt_out_lists
+
+
+def _seed(state: RegionState) -> None:
+    state.opt_out_lists[DEFAULT] = _new(state, DEFAULT)
+
+
+SEEDS.append(_seed)
 
 
 def find(state: RegionState, name_or_arn: str) -> OptOutList:

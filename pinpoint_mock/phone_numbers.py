@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import arns, model, opt_out_lists
+from pinpoint_mock import arns, model, opt_out_lists, resources
 from pinpoint_mock.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.ids import new_id
@@ -25,6 +25,7 @@ from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.associations import associate, on_release
 from pinpoint_mock.registrations.lookup import find
 from pinpoint_mock.registrations.tags import new_tags
+from pinpoint_mock.resources import PHONE_NUMBER, POOL, check_deletable
 from pinpoint_mock.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -77,6 +78,11 @@ class PhoneNumber:
     deletion_protection: bool = False
     registration_id: str | None = None
     tags: list[dict[str, str]] | None = None
+    pool_id: str | None = None
+    two_way_enabled: bool = False
+    two_way_channel_arn: str | None = None
+    two_way_channel_role: str | None = None
+    self_managed_opt_outs: bool = False
 
 
 # Numbers carriers only carry once a registration of theirs is approved.
@@ -104,8 +110,8 @@ def _full_view(phone: PhoneNumber, status: str) -> dict[str, Any]:
         "NumberCapabilities": list(phone.capabilities),
         "NumberType": phone.number_type,
         "MonthlyLeasingPrice": _PRICES.get(phone.number_type, "1.00"),
-        "TwoWayEnabled": False,
-        "SelfManagedOptOutsEnabled": False,
+        "TwoWayEnabled": phone.two_way_enabled,
+        "SelfManagedOptOutsEnabled": phone.self_managed_opt_outs,
         "OptOutListName": phone.opt_out_list_name,
         "InternationalSendingEnabled": phone.international_sending,
         "DeletionProtectionEnabled": phone.deletion_protection,
@@ -113,10 +119,16 @@ def _full_view(phone: PhoneNumber, status: str) -> dict[str, Any]:
     }
     if phone.registration_id is not None:
         view["RegistrationId"] = phone.registration_id
+    if phone.pool_id is not None:
+        view["PoolId"] = phone.pool_id
+    if phone.two_way_channel_arn is not None:
+        view["TwoWayChannelArn"] = phone.two_way_channel_arn
+    if phone.two_way_channel_role is not None:
+        view["TwoWayChannelRole"] = phone.two_way_channel_role
     return view
 
 
-def _view(phone: PhoneNumber, shape_name: str, status: str) -> dict[str, Any]:
+def phone_view(phone: PhoneNumber, shape_name: str, status: str) -> dict[str, Any]:
     """The number as ``shape_name`` (an output shape) can carry it."""
     members = model.members(shape_name)
     return {k: v for k, v in _full_view(phone, status).items() if k in members}
@@ -144,8 +156,7 @@ def _allocate(state: RegionState, country: str, number_type: str) -> str:
 @idempotent(_OPERATION, KIND, "PhoneNumberId")
 def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    if params.get("PoolId"):
-        raise not_found("pool", params["PoolId"])
+    pool = resources.find(state, POOL, params["PoolId"]) if params.get("PoolId") else None
     opt_out = opt_out_lists.find(state, params.get("OptOutListName", opt_out_lists.DEFAULT))
     reg = find(state, params["RegistrationId"]) if params.get("RegistrationId") else None
     tags = new_tags(ctx, params.get("Tags"))
@@ -169,10 +180,14 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
         tags=tags,
     )
+    if pool is not None:
+        from pinpoint_mock.pools import join  # pools builds on this module
+
+        join(ctx, pool, phone)  # checks before anything changes; the pool changes last
     if reg is not None:
         associate(ctx, reg, phone)  # checks everything before the number exists
     state.phone_numbers[phone_id] = phone
-    result = _view(phone, "RequestPhoneNumberResult", number_status(state, phone))
+    result = phone_view(phone, "RequestPhoneNumberResult", number_status(state, phone))
     if phone.tags:
         result["Tags"] = [dict(t) for t in phone.tags]
     return result
@@ -196,11 +211,14 @@ _FILTERS = {
     "message-type": ("MessageType", lambda p: p.message_type),
     "number-capability": ("NumberCapability", lambda p: p.capabilities),
     "number-type": ("NumberType", lambda p: p.number_type),
-    "two-way-enabled": (_BOOLEAN, lambda p: "false"),
-    "self-managed-opt-outs-enabled": (_BOOLEAN, lambda p: "false"),
+    "two-way-enabled": (_BOOLEAN, lambda p: _flag(p.two_way_enabled)),
+    "self-managed-opt-outs-enabled": (_BOOLEAN, lambda p: _flag(p.self_managed_opt_outs)),
     "opt-out-list-name": (None, lambda p: p.opt_out_list_name),
     "deletion-protection-enabled": (_BOOLEAN, lambda p: _flag(p.deletion_protection)),
-    "two-way-channel-arn": (None, lambda p: ()),
+    "two-way-channel-arn": (
+        None,
+        lambda p: (p.two_way_channel_arn,) if p.two_way_channel_arn else (),
+    ),
 }
 
 
@@ -217,27 +235,80 @@ def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, An
         candidates = []  # nothing is shared with this account here
     filters = {"status": ("NumberStatus", lambda p: number_status(state, p)), **_FILTERS}
     found, token = listing(ctx, params, candidates, lambda p: p.seq, filters)
-    shown = [_view(p, "PhoneNumberInformation", number_status(state, p)) for p in found]
+    shown = [phone_view(p, "PhoneNumberInformation", number_status(state, p)) for p in found]
     return with_token({"PhoneNumbers": shown}, token)
 
 
 def release_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     phone = find_phone_number(state, params["PhoneNumberId"])
-    if phone.deletion_protection:
+    check_deletable(PHONE_NUMBER, phone)
+    if phone.pool_id is not None:
         raise conflict(
-            "DELETION_PROTECTION_ENABLED",
-            f"Phone number {phone.id} has deletion protection enabled.",
+            "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+            f"Phone number {phone.id} is in pool {phone.pool_id}; disassociate it first.",
             KIND,
             phone.id,
         )
-    result = _view(phone, "ReleasePhoneNumberResult", "DELETED")
+    result = phone_view(phone, "ReleasePhoneNumberResult", "DELETED")
     on_release(ctx, phone)
     del state.phone_numbers[phone.id]
     return result
 
 
+# The settings a pool governs for its members, as (record attribute, request member).
+GOVERNED = (
+    ("opt_out_list_name", "OptOutListName"),
+    ("two_way_enabled", "TwoWayEnabled"),
+    ("two_way_channel_arn", "TwoWayChannelArn"),
+    ("two_way_channel_role", "TwoWayChannelRole"),
+    ("self_managed_opt_outs", "SelfManagedOptOutsEnabled"),
+)
+
+
+def check_two_way(record: Any, params: dict[str, Any]) -> None:
+    """TwoWayEnabled true needs a channel, given now or stored before."""
+    if params.get("TwoWayEnabled") and not (
+        params.get("TwoWayChannelArn") or record.two_way_channel_arn
+    ):
+        message = "TwoWayEnabled is true but no TwoWayChannelArn is set or given."
+        raise validation_error(
+            message,
+            "TWO_WAY_CHANNEL_NOT_PRESENT",
+            [{"Name": "twoWayChannelArn", "Message": message}],
+        )
+
+
+def update_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    """A pooled number's pool-governed settings change through its pool (UpdatePool) only;
+    deletion protection and international sending stay its own."""
+    state = ctx.state
+    phone = find_phone_number(state, params["PhoneNumberId"])
+    governed = [member for _, member in GOVERNED if member in params]
+    if phone.pool_id is not None and governed:
+        raise conflict(
+            "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+            f"Phone number {phone.id} is in pool {phone.pool_id}, which governs "
+            f"{', '.join(governed)}; update the pool instead.",
+            KIND,
+            phone.id,
+        )
+    if "OptOutListName" in params:
+        name = opt_out_lists.find(state, params["OptOutListName"]).name
+        params = {**params, "OptOutListName": name}
+    check_two_way(phone, params)
+    for attribute, member in GOVERNED:
+        if member in params:
+            setattr(phone, attribute, params[member])
+    if "InternationalSendingEnabled" in params:
+        phone.international_sending = params["InternationalSendingEnabled"]
+    if "DeletionProtectionEnabled" in params:
+        phone.deletion_protection = params["DeletionProtectionEnabled"]
+    return phone_view(phone, "UpdatePhoneNumberResult", number_status(state, phone))
+
+
 HANDLERS: dict[str, Handler] = {
+    "UpdatePhoneNumber": update_phone_number,
     "RequestPhoneNumber": request_phone_number,
     "DescribePhoneNumbers": describe_phone_numbers,
     "ReleasePhoneNumber": release_phone_number,

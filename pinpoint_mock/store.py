@@ -10,12 +10,19 @@ import threading
 import time
 from bisect import bisect_right
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pinpoint_mock.opt_out_lists import OptOutList
     from pinpoint_mock.phone_numbers import PhoneNumber
     from pinpoint_mock.registrations.records import Attachment, Registration
+    from pinpoint_mock.resources import Kind
+
+
+# What every new region holds from the start (a family appends its seed, e.g. the opt-out
+# list ``Default``); run once per (account, region).
+SEEDS: list[Callable[[RegionState], None]] = []
 
 
 def now() -> float:
@@ -31,7 +38,10 @@ class RegionState:
         self.account_id = account_id
         self.region = region
         self.lock = threading.RLock()
-        self.registrations: dict[str, Registration] = {}
+        # Every kind's records by ID (or name) in creation order (resources.py); the
+        # families' own attributes below are the same dicts, under their names.
+        self._kinds: dict[str, dict[str, Any]] = {}
+        self.registrations: dict[str, Registration] = self._kind("registration")
         # Creation order; sequence numbers only grow, so bisect finds a page's start.
         self.order: list[Registration] = []
         # ClientToken -> (the first call's params, or a digest of them; its result)
@@ -39,11 +49,21 @@ class RegionState:
         self.versions_created: deque[float] = deque()
         # The family's other resources by ID, in creation order (registrations/attachments.py,
         # phone_numbers.py).
-        self.attachments: dict[str, Attachment] = {}
+        self.attachments: dict[str, Attachment] = self._kind("registration-attachment")
         self.attachments_created: deque[float] = deque()
-        self.phone_numbers: dict[str, PhoneNumber] = {}
-        self.opt_out_lists: dict[str, OptOutList] = {}  # by name (opt_out_lists.py)
+        self.phone_numbers: dict[str, PhoneNumber] = self._kind("phone-number")
+        self.opt_out_lists: dict[str, OptOutList] = self._kind("opt-out-list")  # by name
         self._next_seq = 0
+        for seed in SEEDS:
+            seed(self)
+
+    def _kind(self, arn_type: str) -> dict[str, Any]:
+        return self._kinds.setdefault(arn_type, {})
+
+    def of(self, kind: Kind) -> dict[str, Any]:
+        """Every record of ``kind`` here, by ID (or name), in creation order."""
+        records = self._kinds.get(kind.arn_type)
+        return records if records is not None else self._kind(kind.arn_type)
 
     def next_seq(self) -> int:
         self._next_seq += 1

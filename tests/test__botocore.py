@@ -109,4 +109,5 @@ def test_every_client_signs_through_the_wrapped_request_signer_once() -> None:
     signer = client._request_signer
     assert type(signer).sign is wrapped
     assert signer._service_id.hyphenize() == _botocore.SERVICE_EVENT
-    assert callable(signer._event_emitter.register) and callable(signer._event_emitter.unregister)
+    assert callable(signer._event_emitter.register)
+    assert callable(signer._event_emitter.unregister)

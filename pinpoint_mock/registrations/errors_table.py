@@ -610,6 +610,245 @@ ROWS: tuple[ErrorRow, ...] = (
         "RESOURCE_MODIFICATION_NOT_ALLOWED",
         "the number belongs to a registration whose current version is under review",
     ),
+    _conflict(
+        "release-pooled",
+        "ReleasePhoneNumber",
+        "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        "the number is in a pool (disassociate it first)",
+    ),
+    # -- UpdatePhoneNumber -----------------------------------------------------------------
+    _not_found("update-number-not-found", "UpdatePhoneNumber", _NO_PHONE, "phone-number"),
+    _conflict(
+        "update-number-pooled",
+        "UpdatePhoneNumber",
+        "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        "the number is in a pool and the request changes a setting the pool governs (opt-out "
+        "list, two-way, self-managed opt-outs)",
+    ),
+    _validation(
+        "update-number-no-channel",
+        "UpdatePhoneNumber",
+        "TWO_WAY_CHANNEL_NOT_PRESENT",
+        "`TwoWayEnabled` is true and no `TwoWayChannelArn` is given or set",
+    ),
+    _not_found(
+        "update-number-no-list",
+        "UpdatePhoneNumber",
+        "`OptOutListName` names no opt-out list of this account and Region",
+        "opt-out-list",
+    ),
+    # -- CreatePool ------------------------------------------------------------------------
+    _not_found(
+        "create-pool-no-identity",
+        "CreatePool",
+        "`OriginationIdentity`: " + _NO_PHONE,
+        "phone-number",
+    ),
+    _conflict(
+        "create-pool-message-type",
+        "CreatePool",
+        "MESSAGE_TYPE_MISMATCH",
+        "the number's message type is not the requested `MessageType`",
+    ),
+    _conflict(
+        "create-pool-number-pooled",
+        "CreatePool",
+        "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        "the number is in another pool already",
+    ),
+    _option_quota("pools-quota", "CreatePool", "POOLS_PER_ACCOUNT", "pools"),
+    _duplicate_tag("create-pool-duplicate-tag", "CreatePool"),
+    _token_reused("create-pool-token-reused", "CreatePool"),
+    # -- DescribePools ---------------------------------------------------------------------
+    _not_found(
+        "pools-unknown-id",
+        "DescribePools",
+        "an ID or ARN in `PoolIds` names no pool of this account and Region",
+        "pool",
+    ),
+    _validation(
+        "pools-owner-and-ids",
+        "DescribePools",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        "both `Owner` and `PoolIds` are given",
+    ),
+    _bad_filter("pools-bad-filter", "DescribePools", "`status`, `message-type` or a true/false"),
+    _bad_token("pools-bad-token", "DescribePools"),
+    # -- UpdatePool ------------------------------------------------------------------------
+    _not_found("update-pool-not-found", "UpdatePool", "no pool of that ID or ARN here", "pool"),
+    _validation(
+        "update-pool-no-channel",
+        "UpdatePool",
+        "TWO_WAY_CHANNEL_NOT_PRESENT",
+        "`TwoWayEnabled` is true and no `TwoWayChannelArn` is given or set",
+    ),
+    # -- DeletePool ------------------------------------------------------------------------
+    _not_found("delete-pool-not-found", "DeletePool", "no pool of that ID or ARN here", "pool"),
+    _conflict(
+        "delete-pool-protected",
+        "DeletePool",
+        "DELETION_PROTECTION_ENABLED",
+        "the pool has deletion protection enabled",
+    ),
+    # -- AssociateOriginationIdentity ------------------------------------------------------
+    _not_found(
+        "associate-identity-no-pool",
+        "AssociateOriginationIdentity",
+        "no pool of that ID or ARN here",
+        "pool",
+    ),
+    _conflict(
+        "associate-identity-twice",
+        "AssociateOriginationIdentity",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        "the number is in this pool already",
+    ),
+    _conflict(
+        "associate-identity-other-pool",
+        "AssociateOriginationIdentity",
+        "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        "the number is in another pool",
+    ),
+    _conflict(
+        "associate-identity-message-type",
+        "AssociateOriginationIdentity",
+        "MESSAGE_TYPE_MISMATCH",
+        "the number's message type differs from the pool's",
+    ),
+    _conflict(
+        "associate-identity-opt-out-list",
+        "AssociateOriginationIdentity",
+        "OPT_OUT_LIST_MISMATCH",
+        "the number's opt-out list differs from the pool's",
+    ),
+    _conflict(
+        "associate-identity-self-managed",
+        "AssociateOriginationIdentity",
+        "SELF_MANAGED_OPT_OUTS_MISMATCH",
+        "the number's self-managed opt-out setting differs from the pool's",
+    ),
+    _conflict(
+        "associate-identity-two-way",
+        "AssociateOriginationIdentity",
+        "TWO_WAY_CONFIG_MISMATCH",
+        "the number's two-way setting or channel differs from the pool's",
+    ),
+    _option_quota(
+        "identities-per-pool-quota",
+        "AssociateOriginationIdentity",
+        "ORIGINATION_IDENTITIES_PER_POOL",
+        "origination identities in the pool",
+    ),
+    # -- DisassociateOriginationIdentity ---------------------------------------------------
+    _conflict(
+        "disassociate-identity-not-in-pool",
+        "DisassociateOriginationIdentity",
+        "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
+        "the number is not in that pool",
+    ),
+    _conflict(
+        "disassociate-identity-last",
+        "DisassociateOriginationIdentity",
+        "LAST_PHONE_NUMBER",
+        "the number is the pool's only origination identity (delete the pool instead)",
+    ),
+    # -- ListPoolOriginationIdentities -----------------------------------------------------
+    _not_found(
+        "pool-identities-no-pool",
+        "ListPoolOriginationIdentities",
+        "no pool of that ID or ARN here",
+        "pool",
+    ),
+    _bad_filter(
+        "pool-identities-bad-filter", "ListPoolOriginationIdentities", "`number-capability`"
+    ),
+    # -- configuration sets ----------------------------------------------------------------
+    _conflict(
+        "configuration-set-exists",
+        "CreateConfigurationSet",
+        "RESOURCE_ALREADY_EXISTS",
+        "a configuration set of that name already exists in this account and Region",
+    ),
+    _duplicate_tag("configuration-set-duplicate-tag", "CreateConfigurationSet"),
+    _token_reused("configuration-set-token-reused", "CreateConfigurationSet"),
+    _not_found(
+        "configuration-sets-unknown-name",
+        "DescribeConfigurationSets",
+        "a name or ARN in `ConfigurationSetNames` names no configuration set here",
+        "configuration-set",
+    ),
+    _bad_filter(
+        "configuration-sets-bad-filter",
+        "DescribeConfigurationSets",
+        "`matching-event-types`, `default-message-type` or a true/false",
+    ),
+    _bad_token("configuration-sets-bad-token", "DescribeConfigurationSets"),
+    _not_found(
+        "delete-configuration-set-not-found",
+        "DeleteConfigurationSet",
+        "no configuration set of that name or ARN here",
+        "configuration-set",
+    ),
+    _validation(
+        "event-destination-missing-sink",
+        "CreateEventDestination",
+        "MISSING_PARAMETER",
+        "none of `CloudWatchLogsDestination`, `KinesisFirehoseDestination`, `SnsDestination`",
+    ),
+    _validation(
+        "event-destination-two-sinks",
+        "CreateEventDestination",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        "more than one of `CloudWatchLogsDestination`, `KinesisFirehoseDestination`, "
+        "`SnsDestination` (also on UpdateEventDestination)",
+    ),
+    _validation(
+        "event-destination-text-sent",
+        "CreateEventDestination",
+        "INVALID_PARAMETER",
+        "`MatchingEventTypes` holds `TEXT_SENT`, which cannot be matched",
+    ),
+    _conflict(
+        "event-destination-exists",
+        "CreateEventDestination",
+        "RESOURCE_ALREADY_EXISTS",
+        "the set has an event destination of that name",
+    ),
+    _quota(
+        "event-destinations-quota",
+        "CreateEventDestination",
+        "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
+        "the set has 5 event destinations (or the number the `quotas` option sets)",
+    ),
+    *(
+        _not_found(
+            f"{operation}-no-set",
+            operation,
+            "no configuration set of that name or ARN here",
+            "configuration-set",
+        )
+        for operation in (
+            "CreateEventDestination",
+            "UpdateEventDestination",
+            "SetDefaultSenderId",
+            "DeleteDefaultSenderId",
+            "SetDefaultMessageType",
+            "DeleteDefaultMessageType",
+            "SetDefaultMessageFeedbackEnabled",
+        )
+    ),
+    _conflict(
+        "event-destination-kind-change",
+        "UpdateEventDestination",
+        "EVENT_DESTINATION_MISMATCH",
+        "the update gives a destination of another kind than the event destination's",
+    ),
+    _not_found(
+        "event-destination-not-found",
+        "DeleteEventDestination",
+        "the set has no event destination of that name (also on UpdateEventDestination)",
+        "event-destination",
+    ),
     # -- CreateOptOutList ------------------------------------------------------------------
     _conflict(
         "opt-out-list-exists",

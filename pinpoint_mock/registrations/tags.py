@@ -8,11 +8,11 @@ does not hold, or of nothing is a ResourceNotFoundException.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model
 from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
+from pinpoint_mock.resources import KINDS, Resource
 from pinpoint_mock.store import RegionState
 
 if TYPE_CHECKING:
@@ -49,39 +49,22 @@ def new_tags(ctx: Context, tags: list[dict[str, str]] | None) -> list[dict[str, 
     return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
 
 
-class Tagged(Protocol):
-    tags: list[dict[str, str]] | None
-
-
-_HOLDERS: dict[str, Callable[[RegionState, str], Tagged | None]] = {
-    "registration": lambda state, rid: state.registrations.get(rid),
-    "registration-attachment": lambda state, rid: state.attachments.get(rid),
-    "phone-number": lambda state, rid: state.phone_numbers.get(rid),
-    "opt-out-list": lambda state, name: _opt_out_list(state, name),
-}
-
-
-def _opt_out_list(state: RegionState, name: str) -> Tagged | None:
-    from pinpoint_mock.opt_out_lists import lists  # it imports this module
-
-    return lists(state).get(name)
-
-
-def _resource(state: RegionState, arn: str) -> Tagged:
+def _resource(state: RegionState, arn: str) -> Resource:
     parsed = arns.parse(arn)
     if parsed is None:
         message = f"{arn} is not an ARN of AWS End User Messaging SMS (arn:aws:sms-voice:...)."
         raise validation_error(
             message, "INVALID_ARN", [{"Name": "resourceArn", "Message": message}]
         )
-    holder = _HOLDERS.get(parsed.kind)
+    kind = KINDS.get(parsed.kind)
     found = None
-    if holder is not None and arns.names_here(parsed, state):
-        found = holder(state, parsed.resource_id)
+    if kind is not None and kind.taggable and arns.names_here(parsed, state):
+        found = state.of(kind).get(parsed.resource_id)
     if found is None:
         known = model.enum("ResourceType")
         raise not_found(parsed.kind if parsed.kind in known else "account", arn)
-    return found
+    resource: Resource = found
+    return resource
 
 
 def tag_resource(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

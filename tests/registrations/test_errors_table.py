@@ -692,6 +692,289 @@ def release_under_review(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
     return lambda: c.release_phone_number(PhoneNumberId=number)
 
 
+# -- pools and UpdatePhoneNumber ---------------------------------------------------------------
+_NO_POOL = "pool-" + "0" * 32
+_TOPIC = "arn:aws:sns:us-east-1:123456789012:inbound"
+
+
+def _long_code(c: Any, message_type: str = "TRANSACTIONAL", **extra: Any) -> str:
+    return str(
+        c.request_phone_number(
+            IsoCountryCode="US",
+            MessageType=message_type,
+            NumberCapabilities=["SMS"],
+            NumberType="LONG_CODE",
+            **extra,
+        )["PhoneNumberId"]
+    )
+
+
+def _pool(c: Any, number: str | None = None, **extra: Any) -> str:
+    number = number or _long_code(c)
+    return str(
+        c.create_pool(OriginationIdentity=number, MessageType="TRANSACTIONAL", **extra)["PoolId"]
+    )
+
+
+def _associate_identity(c: Any, pool: str, number: str) -> Callable[[], object]:
+    return lambda: c.associate_origination_identity(PoolId=pool, OriginationIdentity=number)
+
+
+TRIGGERS.update(
+    {
+        "update-number-not-found": plain("update_phone_number", PhoneNumberId=_NO_PHONE),
+        "create-pool-no-identity": plain(
+            "create_pool", OriginationIdentity=_NO_PHONE, MessageType="TRANSACTIONAL"
+        ),
+        "pools-unknown-id": plain("describe_pools", PoolIds=[_NO_POOL]),
+        "pools-owner-and-ids": plain("describe_pools", Owner="SELF", PoolIds=[_NO_POOL]),
+        "pools-bad-filter": plain(
+            "describe_pools", Filters=[{"Name": "status", "Values": ["SLEEPING"]}]
+        ),
+        "pools-bad-token": plain("describe_pools", NextToken="forged"),
+        "update-pool-not-found": plain("update_pool", PoolId=_NO_POOL),
+        "delete-pool-not-found": plain("delete_pool", PoolId=_NO_POOL),
+        "associate-identity-no-pool": plain(
+            "associate_origination_identity", PoolId=_NO_POOL, OriginationIdentity=_NO_PHONE
+        ),
+        "pool-identities-no-pool": plain("list_pool_origination_identities", PoolId=_NO_POOL),
+        "update-number-no-list": lambda c, s: (
+            lambda: c.update_phone_number(PhoneNumberId=_long_code(c), OptOutListName="nope")
+        ),
+        "update-number-no-channel": lambda c, s: (
+            lambda: c.update_phone_number(PhoneNumberId=_long_code(c), TwoWayEnabled=True)
+        ),
+        "create-pool-message-type": lambda c, s: (
+            lambda: c.create_pool(
+                OriginationIdentity=_long_code(c, "PROMOTIONAL"), MessageType="TRANSACTIONAL"
+            )
+        ),
+        "create-pool-duplicate-tag": lambda c, s: (
+            lambda: _pool(c, Tags=[{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}])
+        ),
+        "pools-quota": lambda c, s: lambda: _pool(c),
+        "update-pool-no-channel": lambda c, s: (
+            lambda: c.update_pool(PoolId=_pool(c), TwoWayEnabled=True)
+        ),
+        "pool-identities-bad-filter": lambda c, s: (
+            lambda: c.list_pool_origination_identities(
+                PoolId=_pool(c), Filters=[{"Name": "number-capability", "Values": ["TELEX"]}]
+            )
+        ),
+    }
+)
+
+
+@trigger("release-pooled")
+def release_pooled(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    _pool(c, number)
+    return lambda: c.release_phone_number(PhoneNumberId=number)
+
+
+@trigger("update-number-pooled")
+def update_number_pooled(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    _pool(c, number)
+    return lambda: c.update_phone_number(PhoneNumberId=number, SelfManagedOptOutsEnabled=True)
+
+
+@trigger("create-pool-number-pooled")
+def create_pool_number_pooled(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    _pool(c, number)
+    return lambda: _pool(c, number)
+
+
+@trigger("create-pool-token-reused")
+def create_pool_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _pool(c, ClientToken="t-1")
+    return lambda: _pool(c, ClientToken="t-1")
+
+
+@trigger("delete-pool-protected")
+def delete_pool_protected(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    pool = _pool(c, DeletionProtectionEnabled=True)
+    return lambda: c.delete_pool(PoolId=pool)
+
+
+@trigger("associate-identity-twice")
+def associate_identity_twice(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    return _associate_identity(c, _pool(c, number), number)
+
+
+@trigger("associate-identity-other-pool")
+def associate_identity_other_pool(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    _pool(c, number)
+    return _associate_identity(c, _pool(c), number)
+
+
+@trigger("associate-identity-message-type")
+def associate_identity_message_type(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate_identity(c, _pool(c), _long_code(c, "PROMOTIONAL"))
+
+
+@trigger("associate-identity-opt-out-list")
+def associate_identity_opt_out_list(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    c.create_opt_out_list(OptOutListName="other")
+    return _associate_identity(c, _pool(c), _long_code(c, OptOutListName="other"))
+
+
+@trigger("associate-identity-self-managed")
+def associate_identity_self_managed(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    c.update_phone_number(PhoneNumberId=number, SelfManagedOptOutsEnabled=True)
+    return _associate_identity(c, _pool(c), number)
+
+
+@trigger("associate-identity-two-way")
+def associate_identity_two_way(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    c.update_phone_number(PhoneNumberId=number, TwoWayEnabled=True, TwoWayChannelArn=_TOPIC)
+    return _associate_identity(c, _pool(c), number)
+
+
+@trigger("identities-per-pool-quota")
+def identities_per_pool_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    return _associate_identity(c, _pool(c), _long_code(c))
+
+
+@trigger("disassociate-identity-not-in-pool")
+def disassociate_identity_not_in_pool(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    pool, number = _pool(c), _long_code(c)
+    return lambda: c.disassociate_origination_identity(PoolId=pool, OriginationIdentity=number)
+
+
+@trigger("disassociate-identity-last")
+def disassociate_identity_last(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    pool = _pool(c, number)
+    return lambda: c.disassociate_origination_identity(PoolId=pool, OriginationIdentity=number)
+
+
+# -- configuration sets ------------------------------------------------------------------------
+_SNS = {"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"}
+
+
+def _set(c: Any, name: str = "s") -> str:
+    c.create_configuration_set(ConfigurationSetName=name)
+    return name
+
+
+def _destination(c: Any, name: str, **extra: Any) -> Callable[[], object]:
+    params = {"MatchingEventTypes": ["ALL"], "SnsDestination": _SNS, **extra}
+    return lambda: c.create_event_destination(
+        ConfigurationSetName="s", EventDestinationName=name, **params
+    )
+
+
+TRIGGERS.update(
+    {
+        "configuration-set-exists": lambda c, s: lambda: _set(c, _set(c)),
+        "configuration-set-duplicate-tag": plain(
+            "create_configuration_set",
+            ConfigurationSetName="s",
+            Tags=[{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}],
+        ),
+        "configuration-sets-unknown-name": plain(
+            "describe_configuration_sets", ConfigurationSetNames=["nope"]
+        ),
+        "configuration-sets-bad-filter": plain(
+            "describe_configuration_sets",
+            Filters=[{"Name": "default-message-type", "Values": ["LOUD"]}],
+        ),
+        "configuration-sets-bad-token": plain("describe_configuration_sets", NextToken="forged"),
+        "delete-configuration-set-not-found": plain(
+            "delete_configuration_set", ConfigurationSetName="nope"
+        ),
+        "CreateEventDestination-no-set": lambda c, s: _destination(c, "d"),
+        "UpdateEventDestination-no-set": plain(
+            "update_event_destination", ConfigurationSetName="s", EventDestinationName="d"
+        ),
+        "SetDefaultSenderId-no-set": plain(
+            "set_default_sender_id", ConfigurationSetName="s", SenderId="ACME"
+        ),
+        "DeleteDefaultSenderId-no-set": plain("delete_default_sender_id", ConfigurationSetName="s"),
+        "SetDefaultMessageType-no-set": plain(
+            "set_default_message_type", ConfigurationSetName="s", MessageType="PROMOTIONAL"
+        ),
+        "DeleteDefaultMessageType-no-set": plain(
+            "delete_default_message_type", ConfigurationSetName="s"
+        ),
+        "SetDefaultMessageFeedbackEnabled-no-set": plain(
+            "set_default_message_feedback_enabled",
+            ConfigurationSetName="s",
+            MessageFeedbackEnabled=True,
+        ),
+        "event-destination-missing-sink": lambda c, s: (
+            _set(c)
+            and (
+                lambda: c.create_event_destination(
+                    ConfigurationSetName="s", EventDestinationName="d", MatchingEventTypes=["ALL"]
+                )
+            )
+        ),
+        "event-destination-two-sinks": lambda c, s: (
+            _set(c)
+            and _destination(
+                c,
+                "d",
+                CloudWatchLogsDestination={
+                    "IamRoleArn": "arn:aws:iam::123456789012:role/r",
+                    "LogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:g",
+                },
+            )
+        ),
+        "event-destination-text-sent": lambda c, s: (
+            _set(c) and _destination(c, "d", MatchingEventTypes=["TEXT_SENT"])
+        ),
+    }
+)
+
+
+@trigger("configuration-set-token-reused")
+def configuration_set_token_reused(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    c.create_configuration_set(ConfigurationSetName="a", ClientToken="t-1")
+    return lambda: c.create_configuration_set(ConfigurationSetName="b", ClientToken="t-1")
+
+
+@trigger("event-destination-exists")
+def event_destination_exists(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    _destination(c, "d")()
+    return _destination(c, "d")
+
+
+@trigger("event-destinations-quota")
+def event_destinations_quota(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    for i in range(5):
+        _destination(c, f"d{i}")()
+    return _destination(c, "d5")
+
+
+@trigger("event-destination-kind-change")
+def event_destination_kind_change(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    _destination(c, "d")()
+    return lambda: c.update_event_destination(
+        ConfigurationSetName="s",
+        EventDestinationName="d",
+        KinesisFirehoseDestination={
+            "IamRoleArn": "arn:aws:iam::123456789012:role/r",
+            "DeliveryStreamArn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/x",
+        },
+    )
+
+
+@trigger("event-destination-not-found")
+def event_destination_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    _set(c)
+    return lambda: c.delete_event_destination(ConfigurationSetName="s", EventDestinationName="d")
+
+
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
     "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
@@ -711,6 +994,8 @@ OPTIONS: dict[str, dict[str, Any]] = {
         )
     },
     "numbers-quota": {"quotas": {"PHONE_NUMBERS_PER_ACCOUNT": 0}},
+    "pools-quota": {"quotas": {"POOLS_PER_ACCOUNT": 0}},
+    "identities-per-pool-quota": {"quotas": {"ORIGINATION_IDENTITIES_PER_POOL": 1}},
 }
 
 CLIENT_CONFIG: dict[str, Config] = {
