@@ -137,7 +137,7 @@ class TestCreateRegistration:
         from pinpoint_mock import MockError
 
         with pytest.raises(MockError, match="enforces"):
-            mock_sms_voice_v2(quotas={"POOLS_PER_ACCOUNT": 1})
+            mock_sms_voice_v2(quotas={"KEYWORDS_PER_POOL": 1})  # modelled, not enforced yet
         with pytest.raises(MockError, match="not a quota"):
             mock_sms_voice_v2(quotas={"BANANAS": 1})
 
