@@ -1,11 +1,11 @@
 """pytest plugin: the ``sms_voice_v2`` marker and fixtures (registered via ``pytest11``).
 
-The marker alone turns the mock on for its test, as time-machine's marker does: an autouse
-fixture asks for the ``sms_voice_v2`` fixture when the test (or its class or module) carries
-the marker, so the mock is on, with the marker's options, before the test's other fixtures
-run and until after they are torn down. A test that asks for ``sms_voice_v2_server`` gets the
-marker's options on its server instead, and no in-process mock (which would answer the calls
-meant for the server).
+The marker alone turns the mock on for its test, as time-machine's marker does: a test that
+carries it (or whose class or module does) asks for the ``sms_voice_v2`` fixture as if it
+were its first argument, so the mock is on, with the marker's options, before the test's own
+fixtures run and until after they are torn down (autouse fixtures run outside it). A test
+that asks for ``sms_voice_v2_server`` gets the marker's options on its server instead, and no
+in-process mock (which would answer the calls meant for the server).
 """
 
 from __future__ import annotations
@@ -43,14 +43,17 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     return dict(marker.kwargs)
 
 
-@pytest.fixture(autouse=True)
-def _sms_voice_v2_marker(request: pytest.FixtureRequest) -> None:
-    """Turns the mock on for a test marked ``@pytest.mark.sms_voice_v2(...)``."""
-    if request.node.get_closest_marker("sms_voice_v2") is None:
-        return
-    if "sms_voice_v2_server" in request.fixturenames:
-        return
-    request.getfixturevalue("sms_voice_v2")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test marked ``sms_voice_v2`` asks for the ``sms_voice_v2`` fixture, placed before its
+    own fixtures (after the autouse ones), unless it runs a server instead."""
+    for item in items:
+        if item.get_closest_marker("sms_voice_v2") is None:
+            continue
+        names: list[str] | None = getattr(item, "fixturenames", None)
+        if names is None or "sms_voice_v2" in names or "sms_voice_v2_server" in names:
+            continue
+        own = set(getattr(getattr(item, "_fixtureinfo", None), "argnames", ()))
+        names.insert(next((i for i, n in enumerate(names) if n in own), len(names)), "sms_voice_v2")
 
 
 @pytest.fixture
