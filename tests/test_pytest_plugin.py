@@ -189,3 +189,34 @@ def test_the_marker_alone_on_a_module(pytester: pytest.Pytester) -> None:
     )
     result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_the_marker_mock_is_inside_autouse_fixtures(pytester: pytest.Pytester) -> None:
+    # As if the test had asked for sms_voice_v2 first: autouse fixtures (a suite's own leak
+    # checks) are set up before the mock starts and torn down after it stops.
+    pytester.makeconftest(
+        """
+        import pytest
+        import pinpoint_mock
+
+        @pytest.fixture(autouse=True)
+        def leak_check():
+            with pytest.raises(pinpoint_mock.MockError):
+                pinpoint_mock.current()
+            yield
+            with pytest.raises(pinpoint_mock.MockError):
+                pinpoint_mock.current()
+        """
+    )
+    pytester.makepyfile(
+        """
+        import pytest
+        import pinpoint_mock
+
+        @pytest.mark.sms_voice_v2
+        def test_on_inside():
+            assert pinpoint_mock.current() is not None
+        """
+    )
+    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
