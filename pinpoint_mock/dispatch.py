@@ -9,7 +9,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pinpoint_mock import configuration_sets, model, opt_out_lists, phone_numbers, pools, wire
+from pinpoint_mock import (
+    configuration_sets,
+    keywords,
+    model,
+    opt_out_lists,
+    phone_numbers,
+    policies,
+    pools,
+    wire,
+)
 from pinpoint_mock.errors import MockError, ServiceError
 from pinpoint_mock.options import Options
 from pinpoint_mock.pagination import TokenCodec
@@ -48,6 +57,8 @@ for _family in (
     opt_out_lists,
     pools,
     configuration_sets,
+    keywords,
+    policies,
 ):
     HANDLERS.update(_family.HANDLERS)
 

@@ -31,6 +31,8 @@ ENFORCED_QUOTAS = (
     "POOLS_PER_ACCOUNT",
     "ORIGINATION_IDENTITIES_PER_POOL",
     "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
+    "KEYWORDS_PER_PHONE_NUMBER",
+    "KEYWORDS_PER_POOL",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 

@@ -14,13 +14,15 @@ two-way channel and no pool. Leasing prices are made-up constants.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model, opt_out_lists, resources
 from pinpoint_mock.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.ids import new_id
+from pinpoint_mock.keywords import Keyword
+from pinpoint_mock.keywords import defaults as keyword_defaults
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.registrations.associations import associate, on_release
 from pinpoint_mock.registrations.lookup import find
@@ -83,6 +85,7 @@ class PhoneNumber:
     two_way_channel_arn: str | None = None
     two_way_channel_role: str | None = None
     self_managed_opt_outs: bool = False
+    keywords: dict[str, Keyword] = field(default_factory=keyword_defaults)
 
 
 # Numbers carriers only carry once a registration of theirs is approved.

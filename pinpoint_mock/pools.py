@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import model, opt_out_lists
+from pinpoint_mock import keywords, model, opt_out_lists
 from pinpoint_mock.errors import conflict, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import idempotent
+from pinpoint_mock.keywords import Keyword
 from pinpoint_mock.listing import listing, with_token
 from pinpoint_mock.phone_numbers import GOVERNED, PhoneNumber, check_two_way, find_phone_number
 from pinpoint_mock.registrations.tags import new_tags
@@ -52,6 +53,7 @@ class Pool(Resource):
     shared_routes: bool = False
     deletion_protection: bool = False
     members: list[str] = field(default_factory=list)  # phone number IDs, in joining order
+    keywords: dict[str, Keyword] = field(default_factory=dict)
 
 
 _MISMATCH = {
@@ -174,6 +176,7 @@ def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         two_way_channel_role=phone.two_way_channel_role,
         self_managed_opt_outs=phone.self_managed_opt_outs,
         deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
+        keywords=keywords.copy(phone.keywords),  # the pool inherits its first number's
     )
     pool.members.append(phone.id)
     phone.pool_id = pool.id

@@ -32,6 +32,7 @@ class Kind:
     id_prefix: str | None = None  # IDs are ``<prefix>-<32 hex>``; None: a caller-chosen name
     taggable: bool = True
     deletion_protection: bool = False
+    shareable: bool = False  # can carry a resource policy (Put/Get/DeleteResourcePolicy)
     # the ServiceQuotaExceededException Reason counting it, once the mock enforces it (every
     # quota named here has a row in the errors table)
     quota: str | None = None
@@ -56,11 +57,19 @@ PHONE_NUMBER = Kind(
     "PhoneNumberId",
     "phone",
     deletion_protection=True,
+    shareable=True,
     quota="PHONE_NUMBERS_PER_ACCOUNT",
 )
-OPT_OUT_LIST = Kind("opt-out-list", "OptOutListName")
-POOL = Kind("pool", "PoolId", "pool", deletion_protection=True, quota="POOLS_PER_ACCOUNT")
-SENDER_ID = Kind("sender-id", "SenderId", deletion_protection=True)
+OPT_OUT_LIST = Kind("opt-out-list", "OptOutListName", shareable=True)
+POOL = Kind(
+    "pool",
+    "PoolId",
+    "pool",
+    deletion_protection=True,
+    shareable=True,
+    quota="POOLS_PER_ACCOUNT",
+)
+SENDER_ID = Kind("sender-id", "SenderId", deletion_protection=True, shareable=True)
 CONFIGURATION_SET = Kind("configuration-set", "ConfigurationSetName")
 VERIFIED_DESTINATION_NUMBER = Kind(
     "verified-destination-number",
@@ -80,6 +89,9 @@ NOTIFY_CONFIGURATION = Kind(
     "notify",
     deletion_protection=True,
 )
+
+# Resource policies, one per shareable resource, keyed by that resource's ARN.
+POLICY = Kind("policy", "ResourceArn", taggable=False)
 
 KINDS: dict[str, Kind] = {
     kind.arn_type: kind
@@ -151,6 +163,18 @@ def find(state: RegionState, kind: Kind, id_or_arn: str) -> Any:
     if found is None:
         raise not_found(kind.arn_type, id_or_arn)
     return found
+
+
+def at_arn(state: RegionState, arn: str) -> tuple[Kind, Any] | None:
+    """The kind and record an sms-voice ARN names in ``state``, or None."""
+    parsed = arns.parse(arn)
+    if parsed is None or not arns.names_here(parsed, state):
+        return None
+    kind = KINDS.get(parsed.kind)
+    if kind is None:
+        return None
+    record = state.of(kind).get(parsed.resource_id)
+    return None if record is None else (kind, record)
 
 
 def check_deletable(kind: Kind, record: Any) -> None:

@@ -849,6 +849,108 @@ ROWS: tuple[ErrorRow, ...] = (
         "the set has no event destination of that name (also on UpdateEventDestination)",
         "event-destination",
     ),
+    # -- keywords --------------------------------------------------------------------------
+    *(
+        _not_found(
+            f"{operation}-no-identity",
+            operation,
+            "`OriginationIdentity` names no phone number (or, for a `pool-` ID or a pool ARN, "
+            "no pool) of this account and Region",
+            "phone-number",
+        )
+        for operation in ("PutKeyword", "DescribeKeywords", "DeleteKeyword")
+    ),
+    _conflict(
+        "keyword-pooled-number",
+        "PutKeyword",
+        "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+        "the number is in a pool, whose keywords it uses (also on DeleteKeyword)",
+    ),
+    _conflict(
+        "keyword-default-action",
+        "PutKeyword",
+        "RESOURCE_MODIFICATION_NOT_ALLOWED",
+        "the keyword is HELP or STOP and the request changes its action",
+    ),
+    _option_quota(
+        "keywords-per-number-quota",
+        "PutKeyword",
+        "KEYWORDS_PER_PHONE_NUMBER",
+        "the number has that many keywords (HELP and STOP count)",
+    ),
+    _option_quota(
+        "keywords-per-pool-quota",
+        "PutKeyword",
+        "KEYWORDS_PER_POOL",
+        "the pool has that many keywords (HELP and STOP count)",
+    ),
+    _not_found(
+        "describe-keywords-unknown",
+        "DescribeKeywords",
+        "a keyword in `Keywords` is not one of the identity's",
+        "keyword",
+    ),
+    _bad_filter("keywords-bad-filter", "DescribeKeywords", "`keyword-action`"),
+    _not_found(
+        "delete-keyword-unknown", "DeleteKeyword", "the identity has no such keyword", "keyword"
+    ),
+    _conflict(
+        "delete-keyword-default",
+        "DeleteKeyword",
+        "RESOURCE_MODIFICATION_NOT_ALLOWED",
+        "the keyword is HELP or STOP",
+    ),
+    # -- opted-out numbers -----------------------------------------------------------------
+    *(
+        _not_found(
+            f"{operation}-no-list",
+            operation,
+            "`OptOutListName` names no opt-out list of this account and Region",
+            "opt-out-list",
+        )
+        for operation in (
+            "PutOptedOutNumber",
+            "DescribeOptedOutNumbers",
+            "DeleteOptedOutNumber",
+        )
+    ),
+    _not_found(
+        "opted-out-unknown",
+        "DescribeOptedOutNumbers",
+        "a number in `OptedOutNumbers` is not on the list (also on DeleteOptedOutNumber)",
+        "opted-out-number",
+    ),
+    _bad_filter("opted-out-bad-filter", "DescribeOptedOutNumbers", "`end-user-opted-out`"),
+    _conflict(
+        "opted-out-delete-again",
+        "DeleteOptedOutNumber",
+        "RESOURCE_MODIFICATION_NOT_ALLOWED",
+        "the number came off this list less than 30 days ago (a number comes off a list at "
+        "most once every 30 days)",
+    ),
+    # -- resource policies -----------------------------------------------------------------
+    *(
+        _validation(
+            f"{operation}-not-shareable",
+            operation,
+            "INVALID_ARN",
+            "`ResourceArn` is not the ARN of a phone number, pool, opt-out list or sender ID",
+        )
+        for operation in ("PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy")
+    ),
+    _not_found(
+        "policy-no-resource",
+        "PutResourcePolicy",
+        "the ARN names no resource of this account and Region; `ResourceType` is the ARN's kind",
+        "opt-out-list",
+    ),
+    _validation(
+        "policy-not-json", "PutResourcePolicy", "INVALID_PARAMETER", "`Policy` is not JSON"
+    ),
+    *(
+        _not_found(f"{operation}-no-policy", operation, "the resource has no policy", "policy")
+        for operation in ("GetResourcePolicy", "DeleteResourcePolicy")
+    ),
     # -- CreateOptOutList ------------------------------------------------------------------
     _conflict(
         "opt-out-list-exists",

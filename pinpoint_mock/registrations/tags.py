@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock import arns, model
 from pinpoint_mock.errors import not_found, quota_exceeded, validation_error
-from pinpoint_mock.resources import KINDS, Resource
+from pinpoint_mock.resources import Resource, at_arn
 from pinpoint_mock.store import RegionState
 
 if TYPE_CHECKING:
@@ -56,10 +56,8 @@ def _resource(state: RegionState, arn: str) -> Resource:
         raise validation_error(
             message, "INVALID_ARN", [{"Name": "resourceArn", "Message": message}]
         )
-    kind = KINDS.get(parsed.kind)
-    found = None
-    if kind is not None and kind.taggable and arns.names_here(parsed, state):
-        found = state.of(kind).get(parsed.resource_id)
+    held = at_arn(state, arn)
+    found = held[1] if held is not None and held[0].taggable else None
     if found is None:
         known = model.enum("ResourceType")
         raise not_found(parsed.kind if parsed.kind in known else "account", arn)

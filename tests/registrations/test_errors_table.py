@@ -975,6 +975,120 @@ def event_destination_not_found(c: Any, s: SmsVoiceV2Mock) -> Callable[[], objec
     return lambda: c.delete_event_destination(ConfigurationSetName="s", EventDestinationName="d")
 
 
+# -- keywords, opted-out numbers, policies -----------------------------------------------------
+_POLICY = '{"Version": "2012-10-17", "Statement": []}'
+
+
+def _list_arn(c: Any) -> str:
+    return str(c.create_opt_out_list(OptOutListName="shared")["OptOutListArn"])
+
+
+def _set_arn(c: Any) -> str:
+    return str(c.create_configuration_set(ConfigurationSetName="s")["ConfigurationSetArn"])
+
+
+TRIGGERS.update(
+    {
+        "PutKeyword-no-identity": plain(
+            "put_keyword", OriginationIdentity=_NO_PHONE, Keyword="A", KeywordMessage="a"
+        ),
+        "DescribeKeywords-no-identity": plain("describe_keywords", OriginationIdentity=_NO_PHONE),
+        "DeleteKeyword-no-identity": plain(
+            "delete_keyword", OriginationIdentity=_NO_PHONE, Keyword="A"
+        ),
+        "keyword-default-action": lambda c, s: (
+            lambda: c.put_keyword(
+                OriginationIdentity=_long_code(c),
+                Keyword="STOP",
+                KeywordMessage="x",
+                KeywordAction="AUTOMATIC_RESPONSE",
+            )
+        ),
+        "keywords-per-number-quota": lambda c, s: (
+            lambda: c.put_keyword(
+                OriginationIdentity=_long_code(c), Keyword="A", KeywordMessage="a"
+            )
+        ),
+        "keywords-per-pool-quota": lambda c, s: (
+            lambda: c.put_keyword(OriginationIdentity=_pool(c), Keyword="A", KeywordMessage="a")
+        ),
+        "describe-keywords-unknown": lambda c, s: (
+            lambda: c.describe_keywords(OriginationIdentity=_long_code(c), Keywords=["NOPE"])
+        ),
+        "keywords-bad-filter": lambda c, s: (
+            lambda: c.describe_keywords(
+                OriginationIdentity=_long_code(c),
+                Filters=[{"Name": "keyword-action", "Values": ["SHOUT"]}],
+            )
+        ),
+        "delete-keyword-unknown": lambda c, s: (
+            lambda: c.delete_keyword(OriginationIdentity=_long_code(c), Keyword="NOPE")
+        ),
+        "delete-keyword-default": lambda c, s: (
+            lambda: c.delete_keyword(OriginationIdentity=_long_code(c), Keyword="HELP")
+        ),
+        "PutOptedOutNumber-no-list": plain(
+            "put_opted_out_number", OptOutListName="nope", OptedOutNumber="+12065550100"
+        ),
+        "DescribeOptedOutNumbers-no-list": plain(
+            "describe_opted_out_numbers", OptOutListName="nope"
+        ),
+        "DeleteOptedOutNumber-no-list": plain(
+            "delete_opted_out_number", OptOutListName="nope", OptedOutNumber="+12065550100"
+        ),
+        "opted-out-unknown": plain(
+            "describe_opted_out_numbers",
+            OptOutListName="Default",
+            OptedOutNumbers=["+12065550100"],
+        ),
+        "opted-out-bad-filter": plain(
+            "describe_opted_out_numbers",
+            OptOutListName="Default",
+            Filters=[{"Name": "end-user-opted-out", "Values": ["maybe"]}],
+        ),
+        "PutResourcePolicy-not-shareable": lambda c, s: (
+            lambda: c.put_resource_policy(ResourceArn=_set_arn(c), Policy=_POLICY)
+        ),
+        "GetResourcePolicy-not-shareable": lambda c, s: (
+            lambda: c.get_resource_policy(ResourceArn=_set_arn(c))
+        ),
+        "DeleteResourcePolicy-not-shareable": lambda c, s: (
+            lambda: c.delete_resource_policy(ResourceArn=_set_arn(c))
+        ),
+        "policy-no-resource": plain(
+            "put_resource_policy",
+            ResourceArn="arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/nope",
+            Policy=_POLICY,
+        ),
+        "policy-not-json": lambda c, s: (
+            lambda: c.put_resource_policy(ResourceArn=_list_arn(c), Policy="{nope")
+        ),
+        "GetResourcePolicy-no-policy": lambda c, s: (
+            lambda: c.get_resource_policy(ResourceArn=_list_arn(c))
+        ),
+        "DeleteResourcePolicy-no-policy": lambda c, s: (
+            lambda: c.delete_resource_policy(ResourceArn=_list_arn(c))
+        ),
+    }
+)
+
+
+@trigger("keyword-pooled-number")
+def keyword_pooled_number(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = _long_code(c)
+    _pool(c, number)
+    return lambda: c.put_keyword(OriginationIdentity=number, Keyword="A", KeywordMessage="a")
+
+
+@trigger("opted-out-delete-again")
+def opted_out_delete_again(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
+    number = {"OptOutListName": "Default", "OptedOutNumber": "+12065550100"}
+    c.put_opted_out_number(**number)
+    c.delete_opted_out_number(**number)
+    c.put_opted_out_number(**number)
+    return lambda: c.delete_opted_out_number(**number)
+
+
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
     "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
@@ -996,6 +1110,8 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "numbers-quota": {"quotas": {"PHONE_NUMBERS_PER_ACCOUNT": 0}},
     "pools-quota": {"quotas": {"POOLS_PER_ACCOUNT": 0}},
     "identities-per-pool-quota": {"quotas": {"ORIGINATION_IDENTITIES_PER_POOL": 1}},
+    "keywords-per-number-quota": {"quotas": {"KEYWORDS_PER_PHONE_NUMBER": 2}},
+    "keywords-per-pool-quota": {"quotas": {"KEYWORDS_PER_POOL": 2}},
 }
 
 CLIENT_CONFIG: dict[str, Config] = {

@@ -137,9 +137,18 @@ class TestCreateRegistration:
         from pinpoint_mock import MockError
 
         with pytest.raises(MockError, match="enforces"):
-            mock_sms_voice_v2(quotas={"KEYWORDS_PER_POOL": 1})  # modelled, not enforced yet
+            mock_sms_voice_v2(quotas={_unenforced_quota(): 1})
         with pytest.raises(MockError, match="not a quota"):
             mock_sms_voice_v2(quotas={"BANANAS": 1})
+
+
+def _unenforced_quota() -> str:
+    """A quota Reason the model has and the mock does not enforce (yet)."""
+    from pinpoint_mock import model
+    from pinpoint_mock.options import ENFORCED_QUOTAS
+
+    reasons = set(model.enum("ServiceQuotaExceededExceptionReason")) - set(ENFORCED_QUOTAS)
+    return sorted(reasons)[0]
 
 
 class TestCreateRegistrationVersion:
