@@ -29,6 +29,8 @@ from hypothesis import strategies as st
 __all__ = [
     "BAD_PATTERN",
     "MISSING_REQUIRED",
+    "NULL",
+    "NULL_OPTIONAL",
     "OUT_OF_RANGE",
     "SERVICE_NAME",
     "TOO_FEW_ITEMS",
@@ -59,6 +61,11 @@ TOO_MANY_ITEMS: Final = "too many items"  # lists and maps
 TOO_FEW_ITEMS: Final = "too few items"  # lists and maps, only where min > 0
 MISSING_REQUIRED: Final = "missing required member"
 UNKNOWN_MEMBER: Final = "unknown member"
+# A JSON null at any depth: where a value must be (a required member, a list item, a map value)
+# it is a violation; for an optional member of a structure the JSON protocol reads it as the
+# member left out, so NULL_OPTIONAL inputs are answered like valid ones.
+NULL: Final = "null"
+NULL_OPTIONAL: Final = "null optional member"
 VIOLATION_KINDS: Final = frozenset(
     {
         WRONG_TYPE,
@@ -71,6 +78,8 @@ VIOLATION_KINDS: Final = frozenset(
         TOO_FEW_ITEMS,
         MISSING_REQUIRED,
         UNKNOWN_MEMBER,
+        NULL,
+        NULL_OPTIONAL,
     }
 )
 
@@ -522,6 +531,7 @@ def _invalid_string_cases(shape: Shape, *, as_key: bool = False) -> list[_Case]:
     cases: list[_Case] = []
     if not as_key:
         cases.append(_labelled(WRONG_TYPE, _wrong_type_values("string")))
+        cases.append(_labelled(NULL, st.none()))
     if spec.enum:
         cases.append(
             _labelled(
@@ -617,7 +627,10 @@ def _invalid_value_cases(shape: Shape, depth: int) -> list[_Case]:
     kind = shape.type_name
     if kind == "string":
         return _invalid_string_cases(shape)
-    cases: list[_Case] = [_labelled(WRONG_TYPE, _wrong_type_values(kind))]
+    cases: list[_Case] = [
+        _labelled(WRONG_TYPE, _wrong_type_values(kind)),
+        _labelled(NULL, st.none()),
+    ]
     if isinstance(shape, StructureShape):
         cases.extend(_structure_cases(shape, depth))
     elif isinstance(shape, ListShape):
@@ -667,9 +680,17 @@ def _structure_cases(shape: StructureShape, depth: int) -> list[_Case]:
             cases.append(rest.map(lambda d: (d, MISSING_REQUIRED)))
         if depth + 1 > MAX_DEPTH and name not in required:
             continue
+        optional = name not in required and not shape.is_tagged_union
         for case in _invalid_value_cases(member, depth + 1):
+            if optional:
+                case = case.map(_null_is_absent)
             cases.append(st.tuples(rest, case).map(_put_member(name)))
     return cases
+
+
+def _null_is_absent(case: Labelled) -> Labelled:
+    """A null optional member is no violation: the member is left out."""
+    return (None, NULL_OPTIONAL) if case[0] is None else case
 
 
 def _list_cases(shape: ListShape, depth: int) -> list[_Case]:

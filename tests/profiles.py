@@ -71,6 +71,11 @@ def scaled(everyday: int, in_ci: int) -> int:
     return in_ci if deep() else everyday
 
 
+def deep_only(why: str) -> pytest.MarkDecorator:
+    """Run only in the CI profile; skipped, saying so, in the everyday one."""
+    return pytest.mark.skipif(not deep(), reason=f"{why}: runs in the CI profile ({ENV}=ci)")
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("true", "1")
 

@@ -743,15 +743,43 @@ def test_invalid_input_gets_a_validation_or_serialization_error(
     params, label = data.draw(ms.invalid_input(operation), label="params, violation")
     with mock_sms_voice_v2():
         answer = send(wire, operation, params)
-    # The mock's validator skips members the model does not have, so an input whose only
-    # violation is one of those is answered as a valid input would be.
-    ignored = label == ms.UNKNOWN_MEMBER
+    # The mock's validator skips members the model does not have, and reads a null optional
+    # member as one left out, so an input whose only "violation" is one of those is answered
+    # as a valid input would be.
+    ignored = label in (ms.UNKNOWN_MEMBER, ms.NULL_OPTIONAL)
     check(
         operation,
         answer,
         success=ignored,
         errors=modelled_errors(operation) if ignored else INPUT_ERRORS,
         kind=f"invalid: {label}",
+        shown=params,
+    )
+
+
+BAD_TYPES = frozenset({ms.NULL, ms.NULL_OPTIONAL, ms.WRONG_TYPE})
+
+
+@pytest.mark.parametrize("operation", MODELLED)
+@fuzz(6, 50)
+@given(data=st.data())
+def test_a_null_or_a_wrong_type_at_any_depth_is_never_a_5xx(
+    operation: str, data: st.DataObject, wire: Wire
+) -> None:
+    """A null or a value of the wrong JSON type anywhere in the input (issue 13): a
+    ValidationException or SerializationException naming it, or, for a null optional member,
+    the answer to the input without it; never InternalServerException."""
+    invalid = ms.invalid_input(operation).filter(lambda case: case[1] in BAD_TYPES)
+    params, label = data.draw(invalid, label="params, violation")
+    with mock_sms_voice_v2():
+        answer = send(wire, operation, params)
+    absent = label == ms.NULL_OPTIONAL
+    check(
+        operation,
+        answer,
+        success=absent,
+        errors=modelled_errors(operation) if absent else INPUT_ERRORS,
+        kind=f"bad type: {label}",
         shown=params,
     )
 

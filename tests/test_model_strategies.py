@@ -17,14 +17,10 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from tests import model_strategies as ms
+from tests.profiles import deep_only, scaled
 
 OPERATIONS = sorted(ms.operation_names())
-FAST = settings(
-    max_examples=6,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FAST = settings(max_examples=scaled(6, 30))
 # Violation kinds botocore's own validator is guaranteed to notice.
 BOTOCORE_CHECKED = {ms.WRONG_TYPE, ms.MISSING_REQUIRED, ms.UNKNOWN_MEMBER}
 _INT_LIMITS = {"integer": 2**31, "long": 2**63}
@@ -36,6 +32,8 @@ def strict_errors(value: Any, shape: Shape, path: str = "$") -> list[Error]:
     """Every constraint in the model, checked strictly (pattern via ``re.fullmatch``)."""
     kind = shape.type_name
     meta = shape.metadata
+    if value is None:
+        return [(path, ms.NULL)]
     if isinstance(shape, StructureShape):
         return _structure_errors(value, shape, path)
     if isinstance(shape, ListShape):
@@ -88,6 +86,8 @@ def _structure_errors(value: Any, shape: StructureShape, path: str) -> list[Erro
     for name, item in value.items():
         if name not in shape.members:
             errors.append((path, ms.UNKNOWN_MEMBER))
+        elif item is None and name not in shape.required_members and not shape.is_tagged_union:
+            errors.append((f"{path}.{name}", ms.NULL_OPTIONAL))
         else:
             errors += strict_errors(item, shape.members[name], f"{path}.{name}")
     return errors
@@ -189,6 +189,7 @@ def test_invalid_input_has_exactly_one_labelled_violation(
         assert ParamValidator().validate(params, shape).has_errors()
 
 
+@deep_only("a search through every operation's invalid inputs, guarding the fuzzers' reach")
 def test_invalid_labels_cover_every_kind() -> None:
     every = st.sampled_from(OPERATIONS).flatmap(ms.invalid_input)
     search = settings(
