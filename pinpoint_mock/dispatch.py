@@ -17,6 +17,7 @@ from pinpoint_mock import (
     phone_numbers,
     policies,
     pools,
+    sender_ids,
     wire,
 )
 from pinpoint_mock.errors import MockError, ServiceError
@@ -59,6 +60,7 @@ for _family in (
     configuration_sets,
     keywords,
     policies,
+    sender_ids,
 ):
     HANDLERS.update(_family.HANDLERS)
 

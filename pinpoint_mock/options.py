@@ -33,6 +33,7 @@ ENFORCED_QUOTAS = (
     "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
     "KEYWORDS_PER_PHONE_NUMBER",
     "KEYWORDS_PER_POOL",
+    "SENDER_IDS_PER_ACCOUNT",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 

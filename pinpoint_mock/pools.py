@@ -7,9 +7,9 @@ inherited) and is ACTIVE at once. Every number added later must match that confi
 (ConflictException ``OPT_OUT_LIST_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``,
 ``TWO_WAY_CONFIG_MISMATCH``, ``MESSAGE_TYPE_MISMATCH``); a number belongs to one pool at most
 (``PHONE_NUMBER_ASSOCIATED_TO_POOL``). UpdatePool applies its settings to every member. The
-last member cannot leave (``LAST_PHONE_NUMBER``). Deleting a pool frees its members. Sender IDs
-join pools once sender IDs are modelled; today an identity that is not a phone number of the
-account is not found.
+last member cannot leave (``LAST_PHONE_NUMBER``). Deleting a pool frees its members. A sender ID
+(named with its ``IsoCountryCode``, or by ARN) may be in several pools; it must carry the pool's
+message type, and a pool it starts has the ``Default`` opt-out list and no two-way setting.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import keywords, model, opt_out_lists
+from pinpoint_mock import arns, keywords, model, opt_out_lists
 from pinpoint_mock.errors import conflict, quota_exceeded, validation_error
 from pinpoint_mock.idempotency import idempotent
 from pinpoint_mock.keywords import Keyword
@@ -27,6 +27,7 @@ from pinpoint_mock.registrations.tags import new_tags
 from pinpoint_mock.resources import (
     PHONE_NUMBER,
     POOL,
+    SENDER_ID,
     Resource,
     add,
     check_deletable,
@@ -35,6 +36,7 @@ from pinpoint_mock.resources import (
     remove,
     stamp,
 )
+from pinpoint_mock.sender_ids import SenderId, find_sender_id
 from pinpoint_mock.store import RegionState
 
 if TYPE_CHECKING:
@@ -52,7 +54,8 @@ class Pool(Resource):
     self_managed_opt_outs: bool = False
     shared_routes: bool = False
     deletion_protection: bool = False
-    members: list[str] = field(default_factory=list)  # phone number IDs, in joining order
+    # phone number IDs and sender-ID keys (``SENDER/CC``), in joining order
+    members: list[str] = field(default_factory=list)
     keywords: dict[str, Keyword] = field(default_factory=dict)
 
 
@@ -94,9 +97,51 @@ def find_pool(state: RegionState, id_or_arn: str) -> Pool:
     return pool
 
 
-def _identity(state: RegionState, id_or_arn: str) -> PhoneNumber:
-    """The phone number an ``OriginationIdentity`` names (ID or ARN)."""
-    return find_phone_number(state, id_or_arn)
+Identity = PhoneNumber | SenderId
+
+
+def _identity(state: RegionState, value: str, country: str | None) -> Identity:
+    """The phone number (ID or ARN) or sender ID (with ``IsoCountryCode``, or its ARN) an
+    ``OriginationIdentity`` names."""
+    parsed = arns.parse(value) if value.startswith("arn:") else None
+    if parsed is not None and parsed.kind == SENDER_ID.arn_type:
+        arn_country = parsed.resource_id.partition("/")[2]
+        return find_sender_id(state, value, arn_country or country or "")
+    if parsed is not None or value.startswith("phone-"):
+        return find_phone_number(state, value)
+    if country is None:
+        message = "A sender ID names its country: give IsoCountryCode with it."
+        raise validation_error(
+            message, "MISSING_PARAMETER", [{"Name": "isoCountryCode", "Message": message}]
+        )
+    return find_sender_id(state, value, country)
+
+
+def _members(state: RegionState, pool: Pool) -> list[Identity]:
+    found: list[Identity] = []
+    for key in pool.members:
+        phone = state.phone_numbers.get(key)
+        found.append(phone if phone is not None else state.of(SENDER_ID)[key])
+    return found
+
+
+def _check_sender(pool: Pool | None, sender: SenderId, message_type: str) -> None:
+    if pool is not None and sender.id in pool.members:
+        raise conflict(
+            "RESOURCE_ALREADY_ASSOCIATED",
+            f"Sender ID {sender.sender_id} in {sender.iso_country_code} is already in pool "
+            f"{pool.id}.",
+            SENDER_ID.arn_type,
+            sender.sender_id,
+        )
+    if sender.message_types and message_type not in sender.message_types:
+        raise conflict(
+            "MESSAGE_TYPE_MISMATCH",
+            f"Sender ID {sender.sender_id} carries {', '.join(sender.message_types)}, not "
+            f"{message_type}.",
+            SENDER_ID.arn_type,
+            sender.sender_id,
+        )
 
 
 def _check_free(phone: PhoneNumber, pool: Pool | None = None) -> None:
@@ -139,24 +184,41 @@ def _check_matches(pool: Pool, phone: PhoneNumber) -> None:
             )
 
 
-def join(ctx: Context, pool: Pool, phone: PhoneNumber) -> None:
-    """Put ``phone`` in ``pool`` (checked: free, matching, within the per-pool quota)."""
-    _check_free(phone, pool)
-    _check_matches(pool, phone)
+def join(ctx: Context, pool: Pool, member: Identity) -> None:
+    """Put a number (free, matching the pool) or a sender ID (of the pool's message type; it
+    may be in other pools too) in ``pool``, within the per-pool quota."""
+    if isinstance(member, SenderId):
+        _check_sender(pool, member, pool.message_type)
+    else:
+        _check_free(member, pool)
+        _check_matches(pool, member)
     limit = ctx.service.options.quotas.get("ORIGINATION_IDENTITIES_PER_POOL")
     if limit is not None and len(pool.members) >= limit:
         raise quota_exceeded("ORIGINATION_IDENTITIES_PER_POOL", limit)
-    pool.members.append(phone.id)
-    phone.pool_id = pool.id
+    pool.members.append(member.id)
+    if isinstance(member, PhoneNumber):
+        member.pool_id = pool.id
 
 
 @idempotent("CreatePool", POOL.arn_type, "PoolId")
 def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    phone = _identity(state, params["OriginationIdentity"])
+    first = _identity(state, params["OriginationIdentity"], params.get("IsoCountryCode"))
     message_type = params["MessageType"]
     tags = new_tags(ctx, params.get("Tags"))
     check_quota(ctx, POOL)
+    if isinstance(first, SenderId):
+        _check_sender(None, first, message_type)
+        pool = Pool(
+            **stamp(state, POOL),
+            tags=tags,
+            message_type=message_type,
+            deletion_protection=bool(params.get("DeletionProtectionEnabled", False)),
+            keywords=keywords.defaults(),
+        )
+        pool.members.append(first.id)
+        return _created(state, pool, tags)
+    phone = first
     _check_free(phone)
     if phone.message_type != message_type:
         raise conflict(
@@ -180,6 +242,10 @@ def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     )
     pool.members.append(phone.id)
     phone.pool_id = pool.id
+    return _created(state, pool, tags)
+
+
+def _created(state: RegionState, pool: Pool, tags: list[dict[str, str]] | None) -> dict[str, Any]:
     add(state, POOL, pool)
     result = _view(pool, "CreatePoolResult")
     if tags:
@@ -251,9 +317,9 @@ def update_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         pool.shared_routes = params["SharedRoutesEnabled"]
     if "DeletionProtectionEnabled" in params:
         pool.deletion_protection = params["DeletionProtectionEnabled"]
-    for phone_id in pool.members:  # the pool governs its members' settings
-        phone = state.phone_numbers[phone_id]
-        for attribute, _ in GOVERNED:
+    for key in pool.members:  # the pool governs its numbers' settings
+        phone = state.phone_numbers.get(key)
+        for attribute, _ in GOVERNED if phone is not None else ():
             setattr(phone, attribute, getattr(pool, attribute))
     return _view(pool, "UpdatePoolResult")
 
@@ -262,19 +328,25 @@ def delete_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     pool = find_pool(state, params["PoolId"])
     check_deletable(POOL, pool)
-    for phone_id in pool.members:
-        state.phone_numbers[phone_id].pool_id = None
+    for key in pool.members:
+        phone = state.phone_numbers.get(key)
+        if phone is not None:
+            phone.pool_id = None
     remove(state, POOL, pool)
     return _view(pool, "DeletePoolResult", "DELETING")
 
 
-def _association(pool: Pool, phone: PhoneNumber) -> dict[str, Any]:
+def _shown_id(member: Identity) -> str:
+    return member.sender_id if isinstance(member, SenderId) else member.id
+
+
+def _association(pool: Pool, member: Identity) -> dict[str, Any]:
     return {
         "PoolArn": pool.arn,
         "PoolId": pool.id,
-        "OriginationIdentityArn": phone.arn,
-        "OriginationIdentity": phone.id,
-        "IsoCountryCode": phone.iso_country_code,
+        "OriginationIdentityArn": member.arn,
+        "OriginationIdentity": _shown_id(member),
+        "IsoCountryCode": member.iso_country_code,
     }
 
 
@@ -282,57 +354,66 @@ def _association(pool: Pool, phone: PhoneNumber) -> dict[str, Any]:
 def associate_origination_identity(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     pool = find_pool(state, params["PoolId"])
-    phone = _identity(state, params["OriginationIdentity"])
-    join(ctx, pool, phone)
-    return _association(pool, phone)
+    member = _identity(state, params["OriginationIdentity"], params.get("IsoCountryCode"))
+    join(ctx, pool, member)
+    return _association(pool, member)
 
 
 @idempotent("DisassociateOriginationIdentity", POOL.arn_type, "PoolId")
 def disassociate_origination_identity(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     pool = find_pool(state, params["PoolId"])
-    phone = _identity(state, params["OriginationIdentity"])
-    if phone.pool_id != pool.id:
+    member = _identity(state, params["OriginationIdentity"], params.get("IsoCountryCode"))
+    if member.id not in pool.members:
         raise conflict(
             "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
-            f"Phone number {phone.id} is not in pool {pool.id}.",
-            PHONE_NUMBER.arn_type,
-            phone.id,
+            f"{_shown_id(member)} is not in pool {pool.id}.",
+            PHONE_NUMBER.arn_type if isinstance(member, PhoneNumber) else SENDER_ID.arn_type,
+            _shown_id(member),
         )
-    if pool.members == [phone.id]:
+    if pool.members == [member.id]:
         raise conflict(
             "LAST_PHONE_NUMBER",
-            f"Phone number {phone.id} is the last origination identity of pool {pool.id}; "
+            f"{_shown_id(member)} is the last origination identity of pool {pool.id}; "
             "a pool is never empty. Delete the pool instead.",
             POOL.arn_type,
             pool.id,
         )
-    pool.members.remove(phone.id)
-    phone.pool_id = None
-    return _association(pool, phone)
+    pool.members.remove(member.id)
+    if isinstance(member, PhoneNumber):
+        member.pool_id = None
+    return _association(pool, member)
 
 
-_IDENTITY_FILTERS: FilterTable[PhoneNumber] = {
-    "iso-country-code": (None, lambda p: p.iso_country_code),
-    "number-capability": ("NumberCapability", lambda p: p.capabilities),
+_SENDER_CAPABILITIES = ("SMS",)
+_IDENTITY_FILTERS: FilterTable[tuple[int, Identity]] = {
+    "iso-country-code": (None, lambda m: m[1].iso_country_code),
+    "number-capability": ("NumberCapability", lambda m: _capabilities(m[1])),
 }
+
+
+def _capabilities(member: Identity) -> list[str]:
+    return list(_SENDER_CAPABILITIES if isinstance(member, SenderId) else member.capabilities)
+
+
+def _metadata(member: Identity) -> dict[str, Any]:
+    shown = {
+        "OriginationIdentityArn": member.arn,
+        "OriginationIdentity": _shown_id(member),
+        "IsoCountryCode": member.iso_country_code,
+        "NumberCapabilities": _capabilities(member),
+    }
+    if isinstance(member, PhoneNumber):
+        shown["PhoneNumber"] = member.number
+    return shown
 
 
 def list_pool_origination_identities(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     pool = find_pool(state, params["PoolId"])
-    members = [state.phone_numbers[i] for i in pool.members]
-    found, token = listing(ctx, params, members, lambda p: p.seq, _IDENTITY_FILTERS)
-    identities = [
-        {
-            "OriginationIdentityArn": p.arn,
-            "OriginationIdentity": p.id,
-            "IsoCountryCode": p.iso_country_code,
-            "NumberCapabilities": list(p.capabilities),
-            "PhoneNumber": p.number,
-        }
-        for p in found
-    ]
+    members = list(enumerate(_members(state, pool), 1))
+    found, token = listing(ctx, params, members, lambda m: m[0], _IDENTITY_FILTERS)
+    identities = [_metadata(member) for _, member in found]
     result = {"PoolArn": pool.arn, "PoolId": pool.id, "OriginationIdentities": identities}
     return with_token(result, token)
 

@@ -69,7 +69,13 @@ POOL = Kind(
     shareable=True,
     quota="POOLS_PER_ACCOUNT",
 )
-SENDER_ID = Kind("sender-id", "SenderId", deletion_protection=True, shareable=True)
+SENDER_ID = Kind(
+    "sender-id",
+    "SenderId",
+    deletion_protection=True,
+    shareable=True,
+    quota="SENDER_IDS_PER_ACCOUNT",
+)
 CONFIGURATION_SET = Kind("configuration-set", "ConfigurationSetName")
 VERIFIED_DESTINATION_NUMBER = Kind(
     "verified-destination-number",

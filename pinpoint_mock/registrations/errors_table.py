@@ -849,6 +849,64 @@ ROWS: tuple[ErrorRow, ...] = (
         "the set has no event destination of that name (also on UpdateEventDestination)",
         "event-destination",
     ),
+    # -- sender IDs ------------------------------------------------------------------------
+    _validation(
+        "sender-id-not-supported",
+        "RequestSenderId",
+        "SENDER_ID_NOT_SUPPORTED",
+        "the country carries no sender IDs (US, CA, CN)",
+    ),
+    _validation(
+        "sender-id-requires-registration",
+        "RequestSenderId",
+        "SENDER_ID_REQUIRES_REGISTRATION",
+        "the country takes sender IDs only through a registration (a country of a "
+        "`<ISO2>_SENDER_ID_REGISTRATION` type, IN, SG)",
+    ),
+    _conflict(
+        "sender-id-exists",
+        "RequestSenderId",
+        "RESOURCE_ALREADY_EXISTS",
+        "the account has that sender ID in that country already",
+    ),
+    _option_quota("sender-ids-quota", "RequestSenderId", "SENDER_IDS_PER_ACCOUNT", "sender IDs"),
+    _duplicate_tag("sender-id-duplicate-tag", "RequestSenderId"),
+    _token_reused("sender-id-token-reused", "RequestSenderId"),
+    _not_found(
+        "sender-ids-unknown",
+        "DescribeSenderIds",
+        "a `SenderIds` entry names no sender ID of this account and Region in that country "
+        "(also on UpdateSenderId and ReleaseSenderId)",
+        "sender-id",
+    ),
+    _validation(
+        "sender-ids-owner-and-ids",
+        "DescribeSenderIds",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        "both `Owner` and `SenderIds` are given",
+    ),
+    _bad_filter("sender-ids-bad-filter", "DescribeSenderIds", "`message-type` or a true/false"),
+    _bad_token("sender-ids-bad-token", "DescribeSenderIds"),
+    _not_found("update-sender-id-not-found", "UpdateSenderId", "no such sender ID", "sender-id"),
+    _conflict(
+        "release-sender-id-protected",
+        "ReleaseSenderId",
+        "DELETION_PROTECTION_ENABLED",
+        "the sender ID has deletion protection enabled",
+    ),
+    _conflict(
+        "release-sender-id-pooled",
+        "ReleaseSenderId",
+        "SENDER_ID_ASSOCIATED_TO_POOL",
+        "the sender ID is in a pool",
+    ),
+    _validation(
+        "create-pool-sender-without-country",
+        "CreatePool",
+        "MISSING_PARAMETER",
+        "`OriginationIdentity` is a sender ID and no `IsoCountryCode` is given (also on "
+        "Associate/DisassociateOriginationIdentity)",
+    ),
     # -- keywords --------------------------------------------------------------------------
     *(
         _not_found(

@@ -7,7 +7,7 @@ returns the Review; a move the real service could not make raises InvalidTransit
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import botocore
 
@@ -31,6 +31,16 @@ DEFAULT_DENIAL = {
     "Reason": "Denied by pinpoint-mock",
     "ShortDescription": "The review policy of the test denied this version.",
 }
+
+
+# Called with (state, registration) when an approved version comes into force, provisioned:
+# families append what such a registration brings (sender_ids.py: its sender ID).
+ON_IN_FORCE: list[Callable[[RegionState, Registration], None]] = []
+
+
+def _in_force(state: RegionState, reg: Registration) -> None:
+    for hook in ON_IN_FORCE:
+        hook(state, reg)
 
 
 class Review:
@@ -102,6 +112,8 @@ class Review:
             reg.approved = version.number
             reg.provisioning = provisioning
             reg.status = lc.registration_status(reg)
+            if not provisioning:
+                _in_force(self._state, reg)
         return self
 
     def complete(self) -> Review:
@@ -119,6 +131,7 @@ class Review:
                 )
             reg.provisioning = False
             reg.status = lc.registration_status(reg)
+            _in_force(self._state, reg)
         return self
 
     def deny(

@@ -1089,6 +1089,53 @@ def opted_out_delete_again(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
     return lambda: c.delete_opted_out_number(**number)
 
 
+# -- sender IDs ------------------------------------------------------------------------------
+def _sender(c: Any, **extra: Any) -> dict[str, Any]:
+    made: dict[str, Any] = c.request_sender_id(SenderId="ACME", IsoCountryCode="DE", **extra)
+    return made
+
+
+_ACME = {"SenderId": "ACME", "IsoCountryCode": "DE"}
+TRIGGERS.update(
+    {
+        "sender-id-not-supported": plain("request_sender_id", SenderId="A", IsoCountryCode="US"),
+        "sender-id-requires-registration": plain(
+            "request_sender_id", SenderId="A", IsoCountryCode="JO"
+        ),
+        "sender-id-exists": lambda c, s: _sender(c) and (lambda: _sender(c)),
+        "sender-ids-quota": lambda c, s: lambda: _sender(c),
+        "sender-id-duplicate-tag": lambda c, s: (
+            lambda: _sender(c, Tags=[{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}])
+        ),
+        "sender-id-token-reused": lambda c, s: (
+            _sender(c, ClientToken="t-1")
+            and (lambda: c.request_sender_id(SenderId="B", IsoCountryCode="DE", ClientToken="t-1"))
+        ),
+        "sender-ids-unknown": plain("describe_sender_ids", SenderIds=[_ACME]),
+        "sender-ids-owner-and-ids": plain("describe_sender_ids", Owner="SELF", SenderIds=[_ACME]),
+        "sender-ids-bad-filter": plain(
+            "describe_sender_ids", Filters=[{"Name": "registered", "Values": ["maybe"]}]
+        ),
+        "sender-ids-bad-token": plain("describe_sender_ids", NextToken="forged"),
+        "update-sender-id-not-found": plain("update_sender_id", **_ACME),
+        "release-sender-id-protected": lambda c, s: (
+            _sender(c, DeletionProtectionEnabled=True) and (lambda: c.release_sender_id(**_ACME))
+        ),
+        "release-sender-id-pooled": lambda c, s: (
+            _sender(c)
+            and c.create_pool(
+                OriginationIdentity="ACME", IsoCountryCode="DE", MessageType="TRANSACTIONAL"
+            )
+            and (lambda: c.release_sender_id(**_ACME))
+        ),
+        "create-pool-sender-without-country": lambda c, s: (
+            _sender(c)
+            and (lambda: c.create_pool(OriginationIdentity="ACME", MessageType="TRANSACTIONAL"))
+        ),
+    }
+)
+
+
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
     "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
@@ -1112,6 +1159,7 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "identities-per-pool-quota": {"quotas": {"ORIGINATION_IDENTITIES_PER_POOL": 1}},
     "keywords-per-number-quota": {"quotas": {"KEYWORDS_PER_PHONE_NUMBER": 2}},
     "keywords-per-pool-quota": {"quotas": {"KEYWORDS_PER_POOL": 2}},
+    "sender-ids-quota": {"quotas": {"SENDER_IDS_PER_ACCOUNT": 0}},
 }
 
 CLIENT_CONFIG: dict[str, Config] = {
