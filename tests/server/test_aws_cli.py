@@ -91,3 +91,23 @@ def test_pagination(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
     ]
     assert {p.get("MaxResults") for p in asked} == {1}  # --page-size became MaxResults
     assert len(asked) == 3 + 2 + 1  # one registration per request
+
+
+def test_identities_and_a_configuration_set(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
+    """The documented setup after approval: a pooled number, a sender ID, a keyword on the
+    pool, and a configuration set wired to an SNS topic, all through the real CLI."""
+    done = run_block("cli-identities", aws_cli, sms_voice_v2_server)
+    assert done.returncode == 0, done.stderr
+    printed = documents(done.stdout)
+    sender, keyword, configuration_set, destination, pools = printed
+    assert sender["SenderIdArn"].endswith(":sender-id/ACME/DE")
+    assert (keyword["Keyword"], keyword["KeywordAction"]) == ("JOIN", "OPT_IN")
+    assert configuration_set["ConfigurationSetName"] == "alerts"
+    assert destination["EventDestination"]["SnsDestination"]["TopicArn"].endswith(":sms-events")
+    [pool] = pools["Pools"]
+    assert pool["Status"] == "ACTIVE"
+    client = client_for(sms_voice_v2_server)
+    [phone] = client.describe_phone_numbers()["PhoneNumbers"]
+    assert phone["PoolId"] == pool["PoolId"]
+    described = client.describe_keywords(OriginationIdentity=pool["PoolId"])["Keywords"]
+    assert [k["Keyword"] for k in described] == ["HELP", "STOP", "JOIN"]
