@@ -92,7 +92,7 @@ def floor_client(
 
 def _strip_pinpoint_mock(client: BaseClient) -> None:
     try:
-        from pinpoint_mock import hook
+        from pinpoint_mock.engine import hook
     except ImportError:
         return
     for event, handler in hook.HANDLERS.items():

@@ -23,7 +23,7 @@ before = set(sys.modules)
 t2 = clock()
 import json
 new = sorted({{m.split(".")[0] for m in set(sys.modules) - before}})
-model = sys.modules.get("pinpoint_mock.model")
+model = sys.modules.get("pinpoint_mock.engine.model")
 loaded = bool(model is not None and model.service_model.cache_info().currsize)
 print(json.dumps({{"boto3": t1 - t0, "extra": t2 - t1, "new": new, "model_loaded": loaded}}))
 """

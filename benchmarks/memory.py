@@ -9,7 +9,8 @@ import boto3
 from floor import REGION, SERVICE
 from timing import Figure
 
-from pinpoint_mock import hook, mock_sms_voice_v2
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import hook
 
 TYPE = "US_TOLL_FREE_REGISTRATION"
 

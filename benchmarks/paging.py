@@ -11,7 +11,8 @@ from botocore.client import BaseClient
 from floor import REGION, SERVICE
 from timing import Figure, alternate, repeat, timed
 
-from pinpoint_mock import hook, mock_sms_voice_v2
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import hook
 
 SMALL, LARGE = 1_000, 10_000
 SMALL_ACCOUNT, LARGE_ACCOUNT = "111111111111", "222222222222"

@@ -54,6 +54,17 @@ def _registrations(client: Any) -> None:
         client.create_registration(RegistrationType=TYPE)
 
 
+def _pools(client: Any) -> None:
+    for _ in range(PAGE):
+        number = client.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="LONG_CODE",
+        )
+        client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
+
+
 def _figure(key: str, title: str, comparison: Comparison) -> Figure:
     info = comparison.info()
     info["mock_share_us"] = round((info["subject_ms"] - info["baseline_ms"]) * 1e3, 1)
@@ -102,8 +113,14 @@ def run(quick: bool) -> list[Figure]:
     describe = _compare(
         "DescribeRegistrations", {"MaxResults": PAGE}, _registrations, rounds, n // 2
     )
+    pools = _compare("DescribePools", {"MaxResults": PAGE}, _pools, rounds, n // 2)
     return [
         _figure("per_call.create_registration", "create_registration per call", create),
+        _figure(
+            "per_call.describe_pools",
+            f"describe_pools per call (page of {PAGE}; the resource model's listing)",
+            pools,
+        ),
         seam_off,
         _figure(
             "per_call.describe_registrations",

@@ -17,8 +17,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pinpoint_mock.registrations import diagram, errors_table
-from pinpoint_mock.registrations import lifecycle as lc
+from pinpoint_mock.service.registrations import diagram, errors_table
+from pinpoint_mock.service.registrations import lifecycle as lc
 
 DOCS = Path(__file__).resolve().parent
 

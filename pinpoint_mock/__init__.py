@@ -10,28 +10,28 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import hook  # noqa: F401 - installs the botocore seam
+from pinpoint_mock.engine import hook  # noqa: F401 - installs the botocore seam
 
 if TYPE_CHECKING:
-    from pinpoint_mock.dispatch import Call
-    from pinpoint_mock.errors import InvalidTransition, MockError
+    from pinpoint_mock.engine.dispatch import Call
+    from pinpoint_mock.engine.errors import InvalidTransition, MockError
     from pinpoint_mock.http_server import server
     from pinpoint_mock.mock import MockActivation, mock_sms_voice_v2
-    from pinpoint_mock.registrations.review import Review
-    from pinpoint_mock.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
+    from pinpoint_mock.service.registrations.review import Review
+    from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
     from pinpoint_mock.sms import SmsVoiceV2Mock
 
 __version__ = "0.1.0"
 
 _WHERE = {
-    "Call": "pinpoint_mock.dispatch",
-    "InvalidTransition": "pinpoint_mock.errors",
+    "Call": "pinpoint_mock.engine.dispatch",
+    "InvalidTransition": "pinpoint_mock.engine.errors",
     "MockActivation": "pinpoint_mock.mock",
-    "MockError": "pinpoint_mock.errors",
-    "RegistrationSnapshot": "pinpoint_mock.registrations.snapshots",
-    "Review": "pinpoint_mock.registrations.review",
+    "MockError": "pinpoint_mock.engine.errors",
+    "RegistrationSnapshot": "pinpoint_mock.service.registrations.snapshots",
+    "Review": "pinpoint_mock.service.registrations.review",
     "SmsVoiceV2Mock": "pinpoint_mock.sms",
-    "VersionSnapshot": "pinpoint_mock.registrations.snapshots",
+    "VersionSnapshot": "pinpoint_mock.service.registrations.snapshots",
     "mock_sms_voice_v2": "pinpoint_mock.mock",
     "server": "pinpoint_mock.http_server",
 }
@@ -62,7 +62,7 @@ def current() -> SmsVoiceV2Mock:
 
     sms = mock.current()
     if sms is None:
-        from pinpoint_mock.errors import MockError
+        from pinpoint_mock.engine.errors import MockError
 
         raise MockError(
             "pinpoint_mock.current(): the mock is not on. Turn it on first: decorate the test "

@@ -9,8 +9,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from pinpoint_mock.errors import MockError
-from pinpoint_mock.options import DEFAULT_ACCOUNT, OUTCOMES
+from pinpoint_mock.engine.errors import MockError
+from pinpoint_mock.service.options import DEFAULT_ACCOUNT, OUTCOMES
 
 _MAIN_EPILOG = """\
 Run 'pinpoint-mock COMMAND --help' for a command's options.

@@ -22,8 +22,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs
 
-from pinpoint_mock.errors import MockError
-from pinpoint_mock.registrations.review import Review
+from pinpoint_mock.engine.errors import MockError
+from pinpoint_mock.service.registrations.review import Review
 from pinpoint_mock.sms import SmsVoiceV2Mock
 
 PREFIX = "/_pinpoint_mock/"

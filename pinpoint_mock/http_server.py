@@ -18,10 +18,11 @@ from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
 
-from pinpoint_mock import control, wire
-from pinpoint_mock.dispatch import Service
-from pinpoint_mock.errors import MockError, ServiceError
-from pinpoint_mock.options import Options
+from pinpoint_mock import control
+from pinpoint_mock.engine import wire
+from pinpoint_mock.engine.dispatch import Service
+from pinpoint_mock.engine.errors import MockError, ServiceError
+from pinpoint_mock.service.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
 
 MAX_BODY = 2 * 1024 * 1024  # bytes; a larger request is refused with 413 before it is read
@@ -66,6 +67,8 @@ class MockServer:
         client_timeout: float = CLIENT_TIMEOUT,
         **options: Any,
     ) -> None:
+        import pinpoint_mock.service.table  # noqa: F401 - the families fill the operation table
+
         service = Service(Options.from_kwargs(options))
         if type(port) is not int or not 0 <= port <= 65535:
             raise MockError(f"port={port!r} is not a port (an int from 0 to 65535)")

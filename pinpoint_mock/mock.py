@@ -14,11 +14,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from pinpoint_mock import hook, requests_path
-from pinpoint_mock.dispatch import Service
-from pinpoint_mock.environment import SavedEnvironment
-from pinpoint_mock.errors import MockError
-from pinpoint_mock.options import Options
+from pinpoint_mock import requests_path
+from pinpoint_mock.engine import hook
+from pinpoint_mock.engine.dispatch import Service
+from pinpoint_mock.engine.environment import SavedEnvironment
+from pinpoint_mock.engine.errors import MockError
+from pinpoint_mock.service.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class MockActivation:
             if self._started:
                 raise MockError("this activation is already started; stop() it first")
             if _current is None:
+                import pinpoint_mock.service.table  # noqa: F401 - the families fill the operation table
+
                 saved = SavedEnvironment()
                 saved.apply()
                 service = Service(self._options)

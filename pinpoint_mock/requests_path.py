@@ -3,7 +3,7 @@ library to this service's endpoints are answered by the active service, through 
 
 ``requests.Session.get_adapter`` hands this service's URLs (every host of its endpoint ruleset:
 ``sms-voice.<region>.amazonaws.com``, FIPS, dual-stack, other partitions; see
-:mod:`pinpoint_mock.endpoints`) to one adapter of ours, whose ``send`` is a ``responses.RequestsMock`` with
+:mod:`pinpoint_mock.engine.endpoints`) to one adapter of ours, whose ``send`` is a ``responses.RequestsMock`` with
 a callback into :meth:`Service.answer`; every other URL gets the adapter it always had. Why not
 a plain ``RequestsMock`` on ``HTTPAdapter.send``: every ``responses`` mock (a test's own
 ``responses.activate``, moto's ``mock_aws``) patches that method and sends what it does not
@@ -20,7 +20,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock import endpoints, hook
+from pinpoint_mock.engine import endpoints, hook
 
 if TYPE_CHECKING:
     from requests import PreparedRequest, Response

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pinpoint_mock import arns
-from pinpoint_mock.dispatch import Call, Service, check_injectable
-from pinpoint_mock.errors import ServiceError
-from pinpoint_mock.options import Options
-from pinpoint_mock.registrations.lookup import registration_id
-from pinpoint_mock.registrations.review import Review
-from pinpoint_mock.registrations.snapshots import RegistrationSnapshot
+from pinpoint_mock.engine import arns
+from pinpoint_mock.engine.dispatch import Call, Service, check_injectable
+from pinpoint_mock.engine.errors import ServiceError
+from pinpoint_mock.service.options import Options
+from pinpoint_mock.service.registrations.lookup import registration_id
+from pinpoint_mock.service.registrations.review import Review
+from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot
 
 DEFAULT_REGION = "us-east-1"
 _ID = re.compile(r"registration-[0-9a-f]{32}")

@@ -14,8 +14,9 @@ import botocore.handlers
 import pytest
 import requests
 
-import pinpoint_mock.hook
+import pinpoint_mock.engine.hook
 import pinpoint_mock.mock
+import pinpoint_mock.service.table  # fills the operation table tests read at collection
 from tests import profiles
 
 with contextlib.suppress(ImportError):  # moto adds a botocore handler on import: import it first
@@ -86,7 +87,7 @@ def _no_network_and_no_leaks() -> Iterator[None]:
         socket.socket.connect = _real_connect  # type: ignore[method-assign]
         socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
     assert pinpoint_mock.mock.current() is None, "an activation was left on"
-    assert pinpoint_mock.hook.active() is None, "the botocore seam was left active"
+    assert pinpoint_mock.engine.hook.active() is None, "the botocore seam was left active"
     assert handlers == botocore.handlers.BUILTIN_HANDLERS, "botocore's handlers changed"
     assert requests.Session.get_adapter is get_adapter, "requests' adapters were left patched"
     changed = {

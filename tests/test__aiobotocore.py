@@ -20,7 +20,8 @@ import pytest
 from botocore.config import Config
 from botocore.retries.standard import ExponentialBackoff
 
-from pinpoint_mock import _aiobotocore, mock_sms_voice_v2
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import _aiobotocore
 
 if os.environ.get("PINPOINT_MOCK_REQUIRE_AIOBOTOCORE") == "1":
     import aiobotocore.session

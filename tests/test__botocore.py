@@ -13,7 +13,7 @@ from botocore.awsrequest import AWSRequest, AWSResponse
 from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.signers import RequestSigner
 
-from pinpoint_mock import _botocore
+from pinpoint_mock.engine import _botocore
 
 
 def test_builtin_handlers_is_the_list_new_sessions_copy() -> None:
@@ -28,7 +28,7 @@ def test_builtin_handlers_is_the_list_new_sessions_copy() -> None:
     handlers = client.meta.events._emitter._handlers.prefix_search(
         "before-send.pinpoint-sms-voice-v2.CreateRegistration"
     )
-    assert any(getattr(h, "__module__", "") == "pinpoint_mock.hook" for h in handlers)
+    assert any(getattr(h, "__module__", "") == "pinpoint_mock.engine.hook" for h in handlers)
 
 
 def test_request_signer_keeps_credentials_in_a_private_attribute() -> None:
@@ -94,7 +94,7 @@ def test_boto3_default_session_wraps_a_botocore_session() -> None:
 def test_every_client_signs_through_the_wrapped_request_signer_once() -> None:
     """Early clients are covered by wrapping ``RequestSigner.sign`` (a class attribute every
     client's signer uses); installing again does not wrap twice."""
-    import pinpoint_mock.hook as hook
+    import pinpoint_mock.engine.hook as hook
 
     wrapped = RequestSigner.sign
     assert getattr(wrapped, "__pinpoint_mock__", False)

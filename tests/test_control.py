@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import model, server
+from pinpoint_mock import server
 from pinpoint_mock.control import STEPS
+from pinpoint_mock.engine import model
 
 from .http_helpers import TOLL_FREE, call, client_for
 

@@ -6,8 +6,8 @@ from collections import deque
 
 import pytest
 
-from pinpoint_mock.daily_quota import DAY, count_today
-from pinpoint_mock.errors import ServiceError
+from pinpoint_mock.engine.errors import ServiceError
+from pinpoint_mock.service.daily_quota import DAY, count_today
 
 REASON = "REGISTRATION_VERSIONS_CREATED_PER_DAY"
 

@@ -11,8 +11,8 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import MockError, mock_sms_voice_v2
-from pinpoint_mock.dispatch import HANDLERS, Service
-from pinpoint_mock.options import Options
+from pinpoint_mock.engine.dispatch import HANDLERS, Service
+from pinpoint_mock.service.options import Options
 
 SERVICE = "pinpoint-sms-voice-v2"
 

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from pinpoint_mock import model
+from pinpoint_mock.engine import model
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pinpoint_mock import endpoints
+from pinpoint_mock.engine import endpoints
 
 
 @pytest.mark.parametrize(

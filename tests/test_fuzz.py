@@ -42,9 +42,10 @@ from botocore.serialize import create_serializer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2, model
-from pinpoint_mock.dispatch import HANDLERS, Service
-from pinpoint_mock.options import Options
+from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
+from pinpoint_mock.engine import model
+from pinpoint_mock.engine.dispatch import HANDLERS, Service
+from pinpoint_mock.service.options import Options
 from tests import model_strategies as ms
 from tests.profiles import scaled
 

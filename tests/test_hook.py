@@ -14,7 +14,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError, EndpointConnectionError
 
-from pinpoint_mock import _botocore, hook, mock_sms_voice_v2
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import _botocore, hook
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE = "pinpoint-sms-voice-v2"

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from pinpoint_mock.errors import ServiceError
-from pinpoint_mock.idempotency import idempotent
-from pinpoint_mock.store import RegionState
+from pinpoint_mock.engine.errors import ServiceError
+from pinpoint_mock.engine.idempotency import idempotent
+from pinpoint_mock.engine.store import RegionState
 
 
 def counting_handler() -> tuple[Any, list[dict[str, Any]]]:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pinpoint_mock.ids import new_id
+from pinpoint_mock.engine.ids import new_id
 
 
 def test_ids_have_the_services_shape_and_do_not_repeat() -> None:

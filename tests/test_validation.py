@@ -11,9 +11,10 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from pinpoint_mock import mock_sms_voice_v2, model
-from pinpoint_mock.errors import ServiceError
-from pinpoint_mock.validation import validator
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import model
+from pinpoint_mock.engine.errors import ServiceError
+from pinpoint_mock.engine.validation import validator
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import mock_sms_voice_v2
-from pinpoint_mock.dispatch import Service
-from pinpoint_mock.options import Options
-from pinpoint_mock.wire import CONTENT_TYPE
+from pinpoint_mock.engine.dispatch import Service
+from pinpoint_mock.engine.wire import CONTENT_TYPE
+from pinpoint_mock.service.options import Options
 
 TARGET = "PinpointSMSVoiceV2.CreateRegistration"
 URL = "https://sms-voice.eu-west-1.amazonaws.com/"

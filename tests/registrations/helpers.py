@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pinpoint_mock.model import members
+from pinpoint_mock.engine.model import members
 
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
 

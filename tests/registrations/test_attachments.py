@@ -8,7 +8,8 @@ from typing import Any
 import boto3
 import pytest
 
-from pinpoint_mock import mock_sms_voice_v2, model
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import model
 
 from .family_data import JPEG, PDF, PNG, conflict, error, not_found, validation
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from pinpoint_mock import MockError, mock_sms_voice_v2, model
+from pinpoint_mock import MockError, mock_sms_voice_v2
+from pinpoint_mock.engine import model
 
 TEXT_FIELD = {"FieldPath": "shop.name", "FieldType": "TEXT", "FieldRequirement": "REQUIRED"}
 

@@ -9,12 +9,15 @@ from typing import Any
 import boto3
 import pytest
 
-from pinpoint_mock import mock_sms_voice_v2, model
+from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import model
 
 from .family_data import BRAND, CAMPAIGN, TOLL_FREE, VETTING, validation
 
 DATA = json.loads(
-    resources.files("pinpoint_mock.registrations").joinpath("data/definitions.json").read_text()
+    resources.files("pinpoint_mock.service.registrations")
+    .joinpath("data/definitions.json")
+    .read_text()
 )
 DATA_TYPES = {t["RegistrationType"]: t for t in DATA["types"]}
 HAS_CONDITIONAL_BEHAVIOR = "ConditionalBehavior" in model.members("RegistrationFieldDefinition")

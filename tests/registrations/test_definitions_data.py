@@ -21,8 +21,8 @@ from botocore.parsers import create_parser
 from botocore.validate import ParamValidator
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "pinpoint_mock"
-DATA_FILE = PACKAGE_DIR / "registrations" / "data" / "definitions.json"
-TYPES_FILE = PACKAGE_DIR / "registrations" / "data" / "types.json"
+DATA_FILE = PACKAGE_DIR / "service" / "registrations" / "data" / "definitions.json"
+TYPES_FILE = PACKAGE_DIR / "service" / "registrations" / "data" / "types.json"
 
 # Keys that are ours, not the model's. Everything else must be a model member name.
 TYPE_EXTRA_KEYS = frozenset({"Sections", "Fields"})

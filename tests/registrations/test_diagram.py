@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pinpoint_mock import model
-from pinpoint_mock.registrations import diagram
-from pinpoint_mock.registrations import lifecycle as lc
+from pinpoint_mock.engine import model
+from pinpoint_mock.service.registrations import diagram
+from pinpoint_mock.service.registrations import lifecycle as lc
 
 
 def test_the_version_diagram_has_one_arrow_per_table_entry() -> None:

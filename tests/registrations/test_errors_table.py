@@ -19,8 +19,9 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 import pinpoint_mock
-from pinpoint_mock import SmsVoiceV2Mock, dispatch, mock_sms_voice_v2, model
-from pinpoint_mock.registrations.errors_table import (
+from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
+from pinpoint_mock.engine import dispatch, model
+from pinpoint_mock.service.registrations.errors_table import (
     EVERY_OPERATION,
     OTHER_REQUESTS,
     ROWS,
@@ -1250,7 +1251,7 @@ def test_every_row_has_one_trigger() -> None:
 
 def test_the_table_covers_every_modelled_operation() -> None:
     assert set(operations()) == set(dispatch.HANDLERS), (
-        "add rows to pinpoint_mock/registrations/errors_table.py for each new operation "
+        "add rows to pinpoint_mock/service/registrations/errors_table.py for each new operation "
         "(and a trigger here), then run `python docs/generate.py`"
     )
 
@@ -1289,7 +1290,7 @@ def test_every_reason_the_code_mentions_has_a_row() -> None:
     missing = {reason: where for reason, where in mentioned.items() if reason not in listed}
     assert not missing, (
         f"Reasons in the code (module named) but not in errors_table.ROWS: {missing}. Add a "
-        "row for each to pinpoint_mock/registrations/errors_table.py and a trigger here, then "
+        "row for each to pinpoint_mock/service/registrations/errors_table.py and a trigger here, then "
         "run `python docs/generate.py`."
     )
 
@@ -1311,7 +1312,7 @@ def test_every_error_code_the_code_raises_has_a_row() -> None:
     missing = {code: where for code, where in raised.items() if code not in listed}
     assert not missing, (
         f"error codes in the code (module named) but not in errors_table.ROWS: {missing}. Add "
-        "a row for each to pinpoint_mock/registrations/errors_table.py and a trigger here."
+        "a row for each to pinpoint_mock/service/registrations/errors_table.py and a trigger here."
     )
 
 

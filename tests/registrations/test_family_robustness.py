@@ -15,7 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pinpoint_mock import mock_sms_voice_v2
-from pinpoint_mock.registrations import associations, attachments, definitions, field_values, tags
+from pinpoint_mock.service import tags
+from pinpoint_mock.service.registrations import (
+    associations,
+    attachments,
+    definitions,
+    field_values,
+)
 
 from .. import model_strategies as ms
 

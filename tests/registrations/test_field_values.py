@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from pinpoint_mock import MockError, SmsVoiceV2Mock, model
+from pinpoint_mock import MockError, SmsVoiceV2Mock
+from pinpoint_mock.engine import model
 
 from .family_data import (
     BRAND,

@@ -2,7 +2,7 @@
 after every step against a small model of the rules.
 
 The model below is written from the rules text (shared/API.md section 3, the reference's
-sections 5, 6 and 15), not from ``pinpoint_mock.registrations``: it keeps, per
+sections 5, 6 and 15), not from ``pinpoint_mock.service.registrations``: it keeps, per
 registration, the version statuses (and every status each version has entered), the
 approved and latest-denied numbers, the closed flag and the *settled* status that the
 last decision left (CREATED, COMPLETE, PROVISIONING or REQUIRES_UPDATES). What the
@@ -46,7 +46,8 @@ from hypothesis.stateful import (
     rule,
 )
 
-from pinpoint_mock import InvalidTransition, Review, mock_sms_voice_v2, model
+from pinpoint_mock import InvalidTransition, Review, mock_sms_voice_v2
+from pinpoint_mock.engine import model
 from tests.profiles import scaled
 
 REGION = "us-east-1"

@@ -13,7 +13,7 @@ import time_machine
 from freezegun import freeze_time
 
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
-from pinpoint_mock.model import knows_status, members
+from pinpoint_mock.engine.model import knows_status, members
 
 from .helpers import TOLL_FREE, conflict, fails, new, registration, status, versions
 
@@ -144,8 +144,8 @@ class TestCreateRegistration:
 
 def _unenforced_quota() -> str:
     """A quota Reason the model has and the mock does not enforce (yet)."""
-    from pinpoint_mock import model
-    from pinpoint_mock.options import ENFORCED_QUOTAS
+    from pinpoint_mock.engine import model
+    from pinpoint_mock.service.options import ENFORCED_QUOTAS
 
     reasons = set(model.enum("ServiceQuotaExceededExceptionReason")) - set(ENFORCED_QUOTAS)
     return sorted(reasons)[0]

@@ -18,7 +18,7 @@ from pinpoint_mock import (
     VersionSnapshot,
     mock_sms_voice_v2,
 )
-from pinpoint_mock.model import knows_status
+from pinpoint_mock.engine.model import knows_status
 
 from .helpers import TOLL_FREE, new, registration, stamped, status, versions
 

@@ -1,0 +1,63 @@
+"""ARNs of this service's resources: building them, and reading an ID-or-ARN input.
+
+``arn:aws:sms-voice:<region>:<account>:<kind>/<id>``, kinds ``registration``,
+``registration-attachment`` and ``phone-number``. An ARN naming another account or region
+names nothing here, so the caller answers ResourceNotFoundException; so does one of another
+partition (``arn:aws-cn:...``), since every ARN the mock makes is in ``aws``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pinpoint_mock.engine.store import RegionState
+
+SERVICE = "sms-voice"
+PARTITION = "aws"
+
+
+class Arn(NamedTuple):
+    partition: str
+    region: str
+    account_id: str
+    kind: str
+    resource_id: str
+
+
+def make(region: str, account_id: str, kind: str, resource_id: str) -> str:
+    return f"arn:{PARTITION}:{SERVICE}:{region}:{account_id}:{kind}/{resource_id}"
+
+
+def build(state: RegionState, kind: str, resource_id: str) -> str:
+    return make(state.region, state.account_id, kind, resource_id)
+
+
+def parse(arn: str) -> Arn | None:
+    """The parts of an sms-voice ARN, or None when ``arn`` is not one."""
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn" or parts[2] != SERVICE:
+        return None
+    kind, _, rid = parts[5].partition("/")
+    if not kind or not rid:
+        return None
+    return Arn(parts[1], parts[3], parts[4], kind, rid)
+
+
+def names_here(arn: Arn, state: RegionState) -> bool:
+    """Whether ``arn`` points into ``state``'s partition, region and account."""
+    return (
+        arn.partition == PARTITION
+        and arn.region == state.region
+        and arn.account_id == state.account_id
+    )
+
+
+def resource_id(id_or_arn: str, state: RegionState, kind: str) -> str | None:
+    """The bare ID that ``id_or_arn`` names in ``state``, or None when it is an ARN of
+    another kind, partition, account or region."""
+    if not id_or_arn.startswith("arn:"):
+        return id_or_arn
+    arn = parse(id_or_arn)
+    if arn is None or arn.kind != kind or not names_here(arn, state):
+        return None
+    return arn.resource_id

@@ -1,0 +1,213 @@
+"""One request in, one response out: injected faults, validation, the operation table,
+and the call log. Every way in (botocore hook, HTTP server, ``responses``) ends here."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pinpoint_mock.engine import model, wire
+from pinpoint_mock.engine.errors import MockError, ServiceError
+from pinpoint_mock.engine.pagination import TokenCodec
+from pinpoint_mock.engine.store import RegionState, Store
+from pinpoint_mock.engine.validation import validator
+from pinpoint_mock.service.options import Options
+
+Handler = Callable[["Context", dict[str, Any]], dict[str, Any]]
+
+# The operation table: operation name -> handler. The engine knows no operation; the service
+# package (pinpoint_mock/service/__init__.py) fills this when it is imported, which the faces
+# do before the first activation.
+HANDLERS: dict[str, Handler] = {}
+
+
+def not_modelled(operation: str) -> ServiceError:
+    return ServiceError(
+        "NotImplemented",
+        f"PinpointSMSVoiceV2.{operation} is not modelled by pinpoint-mock, so it was answered "
+        "here and sent nowhere. Modelled operations: " + ", ".join(sorted(HANDLERS)) + ".",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One answered call: what was asked, and the result or the error code."""
+
+    operation: str
+    params: dict[str, Any]
+    response: dict[str, Any] | None
+    error: str | None
+    account_id: str
+    region: str
+    request_id: str
+
+
+@dataclass(slots=True)
+class Context:
+    service: Service
+    state: RegionState
+    request: wire.Request
+
+
+class Service:
+    """The state and behaviour behind one activation (or one server)."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.store = Store()
+        self.tokens = TokenCodec()
+        self.calls: list[Call] = []
+        self._faults: dict[str, deque[list[Any]]] = {}
+        self._faults_lock = threading.Lock()
+
+    # -- the way in ---------------------------------------------------------------------
+
+    def answer(
+        self,
+        headers: Mapping[str, str],
+        body: bytes,
+        url: str,
+        *,
+        region: str | None = None,
+        account: str | None = None,
+    ) -> wire.Response:
+        """Answer one HTTP request (``region``/``account``: what the botocore hook knows)."""
+        request_id = wire.new_request_id()
+        try:
+            request = wire.decode(
+                headers,
+                body,
+                url,
+                self.options.account_id,
+                request_id,
+                region=region,
+                account=account,
+            )
+        except ServiceError as error:
+            return wire.encode_error(error, request_id)
+        return self.handle(request)
+
+    def handle(self, request: wire.Request) -> wire.Response:
+        try:
+            result = self._call(request)
+        except ServiceError as error:
+            self._record(request, None, error.code)
+            return wire.encode_error(error, request.request_id)
+        except MockError:
+            raise  # misuse of the mock: the test author gets it in Python
+        except Exception as bug:  # never a traceback out of the mock: a 500 the SDK expects
+            internal = ServiceError(
+                "InternalServerException",
+                f"pinpoint-mock failed inside on {request.operation}: "
+                f"{type(bug).__name__}: {bug}. This is a bug in pinpoint-mock; please report it.",
+            )
+            self._record(request, None, internal.code)
+            return wire.encode_error(internal, request.request_id)
+        self._record(request, result, None)
+        return wire.encode_result(result, request.request_id)
+
+    def _call(self, request: wire.Request) -> dict[str, Any]:
+        operation = request.operation
+        if self._faults:
+            fault = self._take_fault(operation)
+            if fault is not None:
+                raise fault
+        handler = HANDLERS.get(operation)
+        if handler is None:
+            raise not_modelled(operation)
+        validator(operation)(request.params)
+        state = self.store.region(request.account_id, request.region)
+        with state.lock:
+            return handler(Context(self, state, request), request.params)
+
+    def _record(
+        self, request: wire.Request, result: dict[str, Any] | None, error: str | None
+    ) -> None:
+        self.calls.append(
+            Call(
+                request.operation,
+                request.params,
+                result,
+                error,
+                request.account_id,
+                request.region,
+                request.request_id,
+            )
+        )
+
+    # -- faults -------------------------------------------------------------------------
+
+    def inject(self, operation: str, error: ServiceError, times: int) -> None:
+        with self._faults_lock:
+            self._faults.setdefault(operation, deque()).append([times, error])
+
+    def _take_fault(self, operation: str) -> ServiceError | None:
+        with self._faults_lock:
+            queue = self._faults.get(operation)
+            if not queue:
+                return None
+            entry = queue[0]
+            entry[0] -= 1
+            if entry[0] == 0:
+                queue.popleft()
+                if not queue:
+                    del self._faults[operation]
+            error: ServiceError = entry[1]
+            return error
+
+    def reset(self) -> None:
+        self.store.clear()
+
+
+def check_injectable(operation: str, code: str, fields: Mapping[str, Any]) -> None:
+    """Refuse, in Python, an injection the real service could never answer."""
+    if operation not in model.operation_names():
+        raise MockError(
+            f"{operation!r} is not an operation of pinpoint-sms-voice-v2; "
+            + (
+                _did_you_mean(operation, model.operation_names())
+                or "operations go by their API names, e.g. CreateRegistration"
+            )
+        )
+    errors = {shape.name: shape for shape in model.operation(operation).error_shapes}
+    shape = errors.get(code)
+    if shape is None:
+        suggestion = _did_you_mean(code, errors)
+        raise MockError(
+            f"{operation} cannot fail with {code!r}; "
+            + (f"{suggestion} " if suggestion else "")
+            + "its modelled errors are "
+            + ", ".join(sorted(errors))
+        )
+    members = getattr(shape, "members", {})
+    allowed = set(members) - {"Message"}
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise MockError(
+            f"{code} has no member(s) {', '.join(unknown)}; its members are "
+            + (", ".join(sorted(allowed)) or "only Message")
+        )
+    for name, value in fields.items():
+        enum = members[name].enum
+        if enum and value not in enum:
+            raise MockError(
+                f"{code} {name} {value!r} is not one the service sends; it is one of "
+                + ", ".join(enum)
+            )
+
+
+def _did_you_mean(given: str, names: Iterable[str]) -> str:
+    """``"did you mean 'CreateRegistration'?"`` for ``create_registration``, or ``""``."""
+    import difflib
+
+    names = sorted(names)
+    folded = given.replace("_", "").replace("-", "").lower()
+    same = [n for n in names if n.lower() in (folded, folded + "exception")]
+    close = same or difflib.get_close_matches(given, names, n=1, cutoff=0.6)
+    if not close:
+        by_fold = {n.lower(): n for n in names}
+        close = [by_fold[m] for m in difflib.get_close_matches(folded, by_fold, n=1, cutoff=0.6)]
+    return f"did you mean {close[0]!r}?" if close else ""

@@ -1,0 +1,100 @@
+"""The botocore seam: three handlers on this service's events, installed once at import.
+
+While no activation is on, each handler returns at once and botocore goes its own way.
+While one is on: the request is not signed (so clients without credentials work),
+``before-sign`` notes the client's region and account, and ``before-send`` answers
+in-process with them, so nothing is sent anywhere.
+
+The note travels in a context variable, not in headers: botocore signs and then sends each
+attempt of a request in the same thread (or asyncio task), and headers would cost a copy
+and a case-insensitive lookup each. ``before-send`` takes the note, so it is never reused.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+from pinpoint_mock.engine import _aiobotocore, _botocore
+
+if TYPE_CHECKING:
+    from pinpoint_mock.engine.dispatch import Service
+
+_active: Service | None = None
+# (region, account or None, whether the client is aiobotocore's) from the client that signs
+# the request about to be sent
+_signed: ContextVar[tuple[str | None, str | None, bool] | None] = ContextVar(
+    "pinpoint_mock_signed", default=None
+)
+
+
+def activate(service: Service | None) -> None:
+    global _active
+    _active = service
+
+
+def active() -> Service | None:
+    return _active
+
+
+def _is_on() -> bool:
+    return _active is not None
+
+
+def _choose_signer(**_: Any) -> Any:
+    return _botocore.UNSIGNED if _active is not None else None
+
+
+def _before_sign(
+    request: _botocore.AWSRequest,
+    region_name: str | None = None,
+    request_signer: Any = None,
+    **_: Any,
+) -> None:
+    if _active is None:
+        return
+    key = _botocore.access_key_of(request_signer)
+    account = key if key is not None and len(key) == 12 and key.isdigit() else None
+    asynchronous = type(request_signer) is not _SIGNER and _aiobotocore.is_async(request_signer)
+    _signed.set((region_name or None, account, asynchronous))
+
+
+def _before_send(request: _botocore.AWSPreparedRequest, **_: Any) -> Any:
+    service = _active
+    if service is None:
+        return None
+    region, account, asynchronous = _signed.get() or (None, None, False)
+    _signed.set(None)
+    raw: Any = request.body
+    body: bytes
+    if type(raw) is bytes:
+        body = raw
+    elif raw is None:
+        body = b""
+    elif isinstance(raw, str):
+        body = raw.encode()
+    elif isinstance(raw, (bytes, bytearray)):
+        body = bytes(raw)
+    else:
+        body = raw.read()
+    response = service.answer(
+        request.headers,  # type: ignore[arg-type]
+        body,
+        request.url,
+        region=region,
+        account=account,
+    )
+    build = _aiobotocore.response if asynchronous else _botocore.response
+    return build(request.url, response.status, response.headers, response.body)
+
+
+HANDLERS: dict[str, _botocore.Handler] = {
+    "choose-signer": _choose_signer,
+    "before-sign": _before_sign,
+    "before-send": _before_send,
+}
+
+_SIGNER = _botocore.RequestSigner
+_botocore.install(HANDLERS)
+_botocore.cover_early_clients(HANDLERS, _is_on)
+_aiobotocore.cover_early_clients(HANDLERS, _is_on)

@@ -1,0 +1,100 @@
+"""The options every way of turning the mock on accepts, checked once at construction."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Union
+
+from pinpoint_mock.engine import model
+from pinpoint_mock.engine.errors import MockError
+from pinpoint_mock.service.registrations.catalogue import (
+    Catalogue,
+    TypeDefinition,
+    builtin_catalogue,
+)
+from pinpoint_mock.service.registrations.custom_types import parse_option
+
+if TYPE_CHECKING:
+    from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
+
+OUTCOMES = ("manual", "approve", "deny", "authenticate")
+ReviewPolicy = Union[str, "Callable[[RegistrationSnapshot, VersionSnapshot], str]"]
+DEFAULT_ACCOUNT = "123456789012"
+# The quotas this mock enforces; each is a ServiceQuotaExceededException Reason of the model.
+ENFORCED_QUOTAS = (
+    "REGISTRATIONS_PER_ACCOUNT",
+    "REGISTRATION_VERSIONS_CREATED_PER_DAY",
+    "REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
+    "REGISTRATION_ATTACHMENTS_CREATED_PER_DAY",
+    "ASSOCIATIONS_PER_REGISTRATION",
+    "PHONE_NUMBERS_PER_REGISTRATION",
+    "PHONE_NUMBERS_PER_ACCOUNT",
+    "TAGS_PER_RESOURCE",
+    "POOLS_PER_ACCOUNT",
+    "ORIGINATION_IDENTITIES_PER_POOL",
+    "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
+    "KEYWORDS_PER_PHONE_NUMBER",
+    "KEYWORDS_PER_POOL",
+    "SENDER_IDS_PER_ACCOUNT",
+)
+RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class Options:
+    review: ReviewPolicy = "manual"
+    account_id: str = DEFAULT_ACCOUNT
+    registration_types: frozenset[str] = frozenset()
+    quotas: Mapping[str, int] = field(default_factory=dict)
+    check_fields: bool = False
+    # definitions added or replaced through registration_types (name -> definition)
+    type_definitions: Mapping[str, TypeDefinition] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def catalogue(self) -> Catalogue:
+        """Every registration type this mock accepts, with the definitions known."""
+        return builtin_catalogue().extended(self.registration_types, self.type_definitions)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        review: ReviewPolicy = "manual",
+        account_id: str = DEFAULT_ACCOUNT,
+        registration_types: RegistrationTypes | None = None,
+        quotas: Mapping[str, int] | None = None,
+        check_fields: bool = False,
+    ) -> Options:
+        if not callable(review) and review not in OUTCOMES:
+            raise MockError(
+                f"review={review!r} is not a review policy; use one of {', '.join(OUTCOMES)} "
+                "or a callable (registration, version) -> one of those names"
+            )
+        if not (isinstance(account_id, str) and len(account_id) == 12 and account_id.isdigit()):
+            raise MockError(f"account_id={account_id!r} must be a 12-digit string")
+        types, definitions = parse_option(registration_types)
+        if not isinstance(check_fields, bool):
+            raise MockError(f"check_fields must be True or False, not {check_fields!r}")
+        limits = dict(quotas or {})
+        for name, limit in limits.items():
+            if name not in ENFORCED_QUOTAS:
+                known = model.enum("ServiceQuotaExceededExceptionReason")
+                why = "is not a quota of this service" if name not in known else "is not modelled"
+                raise MockError(
+                    f"quota {name!r} {why}; pinpoint-mock enforces {', '.join(ENFORCED_QUOTAS)}"
+                )
+            if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+                raise MockError(f"quota {name} must be a non-negative int, not {limit!r}")
+        return cls(review, account_id, types, limits, check_fields, definitions)
+
+    @classmethod
+    def from_kwargs(cls, options: Mapping[str, Any]) -> Options:
+        known = {"review", "account_id", "registration_types", "quotas", "check_fields"}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise MockError(
+                f"unknown option(s) {', '.join(unknown)}; the options are {', '.join(sorted(known))}"
+            )
+        return cls.build(**options)

@@ -1,0 +1,44 @@
+"""The operation table: every family's handlers, put in the engine's
+:data:`pinpoint_mock.engine.dispatch.HANDLERS` when this module is imported."""
+
+from __future__ import annotations
+
+from pinpoint_mock.engine.dispatch import HANDLERS
+from pinpoint_mock.service import (
+    configuration_sets,
+    keywords,
+    opt_out_lists,
+    phone_numbers,
+    policies,
+    pools,
+    sender_ids,
+    tags,
+)
+from pinpoint_mock.service.registrations import (
+    associations,
+    attachments,
+    definitions,
+    describe,
+    field_values,
+    operations,
+)
+
+for _family in (
+    operations,
+    describe,
+    definitions,
+    field_values,
+    attachments,
+    associations,
+    tags,
+    phone_numbers,
+    opt_out_lists,
+    pools,
+    sender_ids,
+    keywords,
+    configuration_sets,
+    policies,
+):
+    HANDLERS.update(_family.HANDLERS)
+
+__all__ = ["HANDLERS"]
