@@ -20,7 +20,7 @@ from tests import model_strategies as ms
 from tests.profiles import deep_only, scaled
 
 OPERATIONS = sorted(ms.operation_names())
-FAST = settings(max_examples=scaled(6, 30))
+FAST = settings(max_examples=scaled(3, 30))
 # Violation kinds botocore's own validator is guaranteed to notice.
 BOTOCORE_CHECKED = {ms.WRONG_TYPE, ms.MISSING_REQUIRED, ms.UNKNOWN_MEMBER}
 _INT_LIMITS = {"integer": 2**31, "long": 2**63}
