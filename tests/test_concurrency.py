@@ -8,7 +8,7 @@ ResourceNotFoundException from the API, InvalidTransition and LookupError from r
 Every DescribeRegistrationVersions answer seen on the way, and every registration at the
 end, must satisfy the lifecycle's invariants; the call log must hold every call answered.
 
-``PINPOINT_MOCK_CONCURRENCY_CALLS=N`` makes each thread take N actions (default 40 in the
+``PINPOINT_MOCK_CONCURRENCY_CALLS=N`` makes each thread take N actions (default 10 in the
 everyday profile, 150 in the CI one).
 """
 
@@ -39,7 +39,7 @@ TYPE = "US_TOLL_FREE_REGISTRATION"
 THREADS = 8
 # The everyday profile's run is short (every action still succeeds in each thread's opening);
 # the CI profile's is the long one (tests/profiles.py).
-CALLS = int(os.environ.get("PINPOINT_MOCK_CONCURRENCY_CALLS") or scaled(40, 150))
+CALLS = int(os.environ.get("PINPOINT_MOCK_CONCURRENCY_CALLS") or scaled(10, 150))
 POOL_SIZE = 4  # registrations every thread aims at; new ones push the oldest out
 TOKENS = 3  # ClientTokens shared by the threads' CreateRegistration calls
 

@@ -557,8 +557,25 @@ def point_at_pool(
 Coherence = Callable[[dict[str, Any], Pool, Catalogue, st.DataObject], dict[str, Any]]
 
 
+def _deletable_list(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """Our own opt-out list, mostly; the account's Default cannot be deleted."""
+    ours = [name for name in pool.opt_out_lists if name != "Default"]
+    return {**params, "OptOutListName": _mostly(data, ours, ["Default"], "OptOutListName")}
+
+
 def _mostly(data: st.DataObject, fitting: list[str], others: list[str], label: str) -> str:
-    return data.draw(st.one_of(st.sampled_from(fitting), st.sampled_from(others)), label=label)
+    """One of ``fitting`` three times in four, else one of ``others``."""
+    fits = data.draw(st.integers(0, 3), label=f"a fitting {label}") > 0
+    return data.draw(st.sampled_from(fitting if fits else others), label=label)
+
+
+def _draft(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """A registration with a draft to submit, mostly."""
+    return {**params, "RegistrationId": _mostly(data, pool.drafts, pool.registrations, "draft")}
 
 
 def _pool_create(
@@ -578,21 +595,23 @@ def _pool_join(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     phone = _mostly(data, pool.free_phones, pool.pool_phones, "OriginationIdentity")
-    return {**params, "OriginationIdentity": phone, "IsoCountryCode": "US"}
+    pool_id = data.draw(st.sampled_from(pool.pools), label="PoolId")
+    return {**params, "PoolId": pool_id, "OriginationIdentity": phone, "IsoCountryCode": "US"}
 
 
 def _pool_leave(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     phone = _mostly(data, pool.pool_phones, pool.free_phones, "OriginationIdentity")
-    return {**params, "OriginationIdentity": phone, "IsoCountryCode": "US"}
+    pool_id = data.draw(st.sampled_from(pool.pools), label="PoolId")
+    return {**params, "PoolId": pool_id, "OriginationIdentity": phone, "IsoCountryCode": "US"}
 
 
 def _field_value(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     """A TEXT field of the registrations' type, on a draft mostly: one value, a text."""
-    rid = data.draw(st.one_of(st.sampled_from(pool.drafts), st.sampled_from(pool.registrations)))
+    rid = _mostly(data, pool.drafts, pool.registrations, "RegistrationId")
     return {"RegistrationId": rid, "FieldPath": catalogue.text_field[1], "TextValue": "fuzz"}
 
 
@@ -600,7 +619,7 @@ def _field_path(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     """The TEXT field the pool's first draft has a value for."""
-    rid = data.draw(st.one_of(st.sampled_from(pool.drafts), st.sampled_from(pool.registrations)))
+    rid = _mostly(data, pool.drafts, pool.registrations, "RegistrationId")
     return {"RegistrationId": rid, "FieldPath": catalogue.text_field[1]}
 
 
@@ -608,8 +627,7 @@ def _association(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     """The phone number associated with nothing, mostly, with one of the registrations."""
-    phone = data.draw(st.one_of(st.sampled_from(pool.free_phones), st.sampled_from(pool.phones)))
-    return {**params, "ResourceId": phone}
+    return {**params, "ResourceId": _mostly(data, pool.free_phones, pool.phones, "ResourceId")}
 
 
 def _attachment(
@@ -684,6 +702,9 @@ COHERENT: dict[str, Coherence] = {
     "CreateEventDestination": _new_destination,
     "UpdateEventDestination": _event_destination,
     "RequestPhoneNumber": _phone_request,
+    "SubmitRegistrationVersion": _draft,
+    "DiscardRegistrationVersion": _draft,
+    "DeleteOptOutList": _deletable_list,
     "CreateOptOutList": _new_name("OptOutListName", "fuzz-list"),
     "CreateConfigurationSet": _new_name("ConfigurationSetName", "fuzz-set"),
     "DescribeRegistrationFieldDefinitions": _field_definitions,
@@ -695,6 +716,9 @@ COHERENT: dict[str, Coherence] = {
 STATE_ERRORS = frozenset(
     {"ResourceNotFoundException", "ConflictException", "ServiceQuotaExceededException"}
 )
+
+
+READ_ONLY = ("Describe", "List")  # operations that change nothing
 
 
 def state_errors(operation: str) -> frozenset[str]:
@@ -712,13 +736,14 @@ def test_valid_input_succeeds_or_meets_a_documented_state_error(
     """Inputs a careful caller sends (valid by the model, naming what exists, coherent)
     succeed, or are refused only for the state they meet; and some of them succeed."""
     before = SUCCEEDED[operation]
+    shared: list[Pool] = []  # for an operation that reads only, one pool serves every example
 
-    @fuzz(8, 60)
+    @fuzz(4, 60)
     @given(data=st.data())
     def valid_input(data: st.DataObject) -> None:
         params = data.draw(ms.valid_input(operation), label="params")
         with mock_sms_voice_v2() as sms:
-            pool = build_pool(wire, catalogue, sms)
+            pool = shared[0] if shared else build_pool(wire, catalogue, sms)
             params, real = point_at_pool(operation, params, pool, catalogue, data)
             answer = send(wire, operation, params)
         kind = "valid, naming real resources" if real else "valid"
@@ -731,12 +756,17 @@ def test_valid_input_succeeds_or_meets_a_documented_state_error(
             shown=params,
         )
 
-    valid_input()
+    if operation.startswith(READ_ONLY):
+        with mock_sms_voice_v2() as sms:  # the examples' activations nest in this one
+            shared.append(build_pool(wire, catalogue, sms))
+            valid_input()
+    else:
+        valid_input()
     assert SUCCEEDED[operation] > before, f"no valid input of {operation} succeeded"
 
 
 @pytest.mark.parametrize("operation", MODELLED)
-@fuzz(10, 80)
+@fuzz(5, 80)
 @given(data=st.data())
 def test_invalid_input_gets_a_validation_or_serialization_error(
     operation: str, data: st.DataObject, wire: Wire
@@ -762,7 +792,7 @@ BAD_TYPES = frozenset({ms.NULL, ms.NULL_OPTIONAL, ms.WRONG_TYPE})
 
 
 @pytest.mark.parametrize("operation", MODELLED)
-@fuzz(6, 50)
+@fuzz(3, 50)
 @given(data=st.data())
 def test_a_null_or_a_wrong_type_at_any_depth_is_never_a_5xx(
     operation: str, data: st.DataObject, wire: Wire
@@ -785,7 +815,7 @@ def test_a_null_or_a_wrong_type_at_any_depth_is_never_a_5xx(
     )
 
 
-@fuzz(30, 150)
+@fuzz(10, 150)
 @given(data=st.data())
 def test_unmodelled_operations_get_not_implemented(data: st.DataObject, wire: Wire) -> None:
     operation = data.draw(st.sampled_from(UNMODELLED), label="operation")
@@ -821,7 +851,7 @@ def _raw_expectation(operation: str, body: bytes) -> tuple[bool, frozenset[str]]
 SOME_OPERATIONS = st.one_of(st.sampled_from(MODELLED), st.sampled_from(UNMODELLED))
 
 
-@fuzz(50, 300)
+@fuzz(15, 300)
 @given(operation=SOME_OPERATIONS, body=ms.raw_bodies())
 def test_raw_bodies_through_the_client(operation: str, body: bytes, wire: Wire) -> None:
     with mock_sms_voice_v2():
@@ -856,7 +886,7 @@ AUTHORIZATION = st.one_of(
 )
 
 
-@fuzz(80, 500)
+@fuzz(25, 500)
 @given(target=TARGETS, url=URLS, authorization=AUTHORIZATION, body=ms.raw_bodies())
 def test_raw_requests_to_service_answer(
     target: str, url: str, authorization: str | None, body: bytes

@@ -11,7 +11,7 @@ import pytest
 from botocore import xform_name
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -24,6 +24,7 @@ from pinpoint_mock.service.registrations import (
 )
 
 from .. import model_strategies as ms
+from ..profiles import scaled
 
 FAMILY = sorted(
     {
@@ -52,7 +53,7 @@ def client() -> Any:
 
 
 @pytest.mark.parametrize("operation", FAMILY)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=scaled(8, 50))
 @given(data=st.data())
 def test_valid_input_never_breaks_the_mock(operation: str, data: st.DataObject) -> None:
     params = data.draw(ms.valid_input(operation))

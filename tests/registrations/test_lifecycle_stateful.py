@@ -567,6 +567,6 @@ class RegistrationLifecycle(RuleBasedStateMachine):
 
 # Everyday: a short derandomized run; the CI profile's run is the long one (tests/profiles.py).
 RegistrationLifecycle.TestCase.settings = settings(
-    max_examples=scaled(25, 100), stateful_step_count=scaled(30, 50), deadline=None
+    max_examples=scaled(15, 100), stateful_step_count=scaled(20, 50), deadline=None
 )
 TestRegistrationLifecycle = RegistrationLifecycle.TestCase

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pinpoint_mock.http_server import ServerURL
-from tests.profiles import which
+from tests.profiles import deep_only, which
 
 from ..http_helpers import TOLL_FREE, client_for
 from .conftest import client_env, doc_block
@@ -68,6 +68,7 @@ def test_not_found_fails_with_the_error_text(aws_cli: Path, sms_voice_v2_server:
     ) in done.stderr
 
 
+@deep_only("six AWS CLI runs (the lifecycle and the error text run every day)")
 def test_pagination(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
     client = client_for(sms_voice_v2_server)
     ids = [
