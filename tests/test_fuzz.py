@@ -28,7 +28,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import boto3
@@ -368,6 +368,7 @@ class Pool:
     configuration_sets: list[str]  # by name and ARN, with an event destination and defaults
     pools: list[str]  # by ID and ARN, holding two phone numbers
     pool_phones: list[str]  # the numbers in the pools
+    senders: list[str] = field(default_factory=list)  # sender IDs (of DE), by name and ARN
 
     def strategies(self, catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
         """Member name -> values that point at something real, or that the handlers accept
@@ -412,6 +413,14 @@ class Pool:
             more["ConfigurationSetName"] = sets
             more["ConfigurationSetNames"] = st.lists(sets, min_size=1, max_size=2)
             more["EventDestinationName"] = st.just(DESTINATION)
+        if self.senders:
+            senders = st.sampled_from(self.senders)
+            more["SenderId"] = senders
+            more["SenderIds"] = st.lists(
+                st.builds(lambda s: {"SenderId": s, "IsoCountryCode": "DE"}, senders),
+                min_size=1,
+                max_size=2,
+            )
         if self.pools:
             pools = st.sampled_from(self.pools)
             more["PoolId"] = pools
@@ -437,6 +446,9 @@ SEMANTIC = frozenset(
 # values depend on its name, and a section path on the registration type.
 LEFT_OUT = frozenset({"NextToken", "Filters", "SectionPath", "SectionPaths", "Owner"})
 DESTINATION = "fuzz-destination"
+KEYWORD = "FUZZ"
+OPTED_OUT = "+12065550100"
+POLICY = '{"Version": "2012-10-17", "Statement": []}'
 
 
 def build_pool(wire: Wire, catalogue: Catalogue, sms: SmsVoiceV2Mock) -> Pool:
@@ -508,6 +520,16 @@ def build_pool(wire: Wire, catalogue: Catalogue, sms: SmsVoiceV2Mock) -> Pool:
             IsoCountryCode="US",
         )
         pools = [made["PoolId"], made["PoolArn"]]
+        c.put_keyword(OriginationIdentity=made["PoolId"], Keyword=KEYWORD, KeywordMessage="hi")
+    c.put_keyword(
+        OriginationIdentity=phones[1]["PhoneNumberId"], Keyword=KEYWORD, KeywordMessage="x"
+    )
+    c.put_opted_out_number(OptOutListName="fuzz-list", OptedOutNumber=OPTED_OUT)
+    c.put_resource_policy(ResourceArn=ours["OptOutListArn"], Policy=POLICY)
+    senders: list[str] = []
+    if "RequestSenderId" in HANDLERS:
+        sender = c.request_sender_id(SenderId="FUZZ", IsoCountryCode="DE", Tags=tags)
+        senders = ["FUZZ", sender["SenderIdArn"]]
     return Pool(
         registrations=ids + arns,
         drafts=[ids[0], arns[0], ids[2], arns[2]],
@@ -522,6 +544,7 @@ def build_pool(wire: Wire, catalogue: Catalogue, sms: SmsVoiceV2Mock) -> Pool:
         configuration_sets=sets,
         pools=pools,
         pool_phones=pool_phones,
+        senders=senders,
     )
 
 
@@ -693,6 +716,73 @@ def _field_definitions(
     return {**params, "RegistrationType": catalogue.text_field[0]}
 
 
+def _keyword(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """A number of ours or a pool, mostly the free number (a pooled one takes no keywords)
+    or a pool, and the keyword we set on them (or a new one)."""
+    identity = _mostly(data, pool.free_phones + pool.pools, pool.pool_phones, "identity")
+    word = data.draw(st.sampled_from([KEYWORD, "FUZZ2", "HELP"]), label="Keyword")
+    shaped = {**params, "OriginationIdentity": identity, "Keyword": word}
+    if word == "HELP":  # HELP keeps its action
+        shaped["KeywordAction"] = "AUTOMATIC_RESPONSE"
+    return shaped
+
+
+def _keyword_delete(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    identity = _mostly(data, pool.free_phones + pool.pools, pool.pool_phones, "identity")
+    return {**params, "OriginationIdentity": identity, "Keyword": KEYWORD}
+
+
+def _opted_out(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """The list that holds our opted-out number, and that number (mostly)."""
+    number = _mostly(data, [OPTED_OUT], ["+12065550199"], "OptedOutNumber")
+    return {**params, "OptOutListName": "fuzz-list", "OptedOutNumber": number}
+
+
+def _policy(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """Our opt-out list (it has a policy) or a pool; a JSON policy text."""
+    lists = [name for name in pool.opt_out_lists if name.startswith("arn:")]
+    arn = _mostly(data, lists, [p for p in pool.pools if p.startswith("arn:")], "ResourceArn")
+    shaped = {**params, "ResourceArn": arn}
+    if "Policy" in params:
+        shaped["Policy"] = POLICY
+    return shaped
+
+
+def _sender_request(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """A country that takes sender IDs without a registration; a new one or ours (a conflict)."""
+    sender = data.draw(st.sampled_from(["FUZZNEW", "FUZZ"]), label="SenderId")
+    types = params.get("MessageTypes")
+    shaped = {**params, "SenderId": sender, "IsoCountryCode": "DE"}
+    if types is not None:
+        shaped["MessageTypes"] = list(dict.fromkeys(types))
+    return shaped
+
+
+def _sender(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """Our sender ID, mostly, in its country."""
+    sender = _mostly(data, pool.senders, ["NOBODY"], "SenderId")
+    return {**params, "SenderId": sender, "IsoCountryCode": "DE"}
+
+
+def _default_sender(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """A sender ID string (the member takes no ARN)."""
+    return {**params, "SenderId": "FUZZ"}
+
+
 # Operations whose members must agree with each other (or with the state) to succeed.
 COHERENT: dict[str, Coherence] = {
     "PutRegistrationFieldValue": _field_value,
@@ -711,6 +801,18 @@ COHERENT: dict[str, Coherence] = {
     "CreatePool": _pool_create,
     "AssociateOriginationIdentity": _pool_join,
     "DisassociateOriginationIdentity": _pool_leave,
+    "PutKeyword": _keyword,
+    "DescribeKeywords": _keyword_delete,
+    "DeleteKeyword": _keyword_delete,
+    "PutOptedOutNumber": _opted_out,
+    "DeleteOptedOutNumber": _opted_out,
+    "PutResourcePolicy": _policy,
+    "GetResourcePolicy": _policy,
+    "DeleteResourcePolicy": _policy,
+    "RequestSenderId": _sender_request,
+    "UpdateSenderId": _sender,
+    "SetDefaultSenderId": _default_sender,
+    "ReleaseSenderId": _sender,
 }
 # What a valid input may still be refused with: errors that depend on the state it meets.
 STATE_ERRORS = frozenset(
