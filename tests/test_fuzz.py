@@ -810,7 +810,7 @@ def violations(operation: str) -> st.SearchStrategy[tuple[dict[str, Any], str]]:
 
 
 @pytest.mark.parametrize("operation", MODELLED)
-@fuzz(6, 80)
+@fuzz(3, 80)
 @given(data=st.data())
 def test_invalid_input_gets_a_validation_or_serialization_error(
     operation: str, data: st.DataObject, wire: Wire
