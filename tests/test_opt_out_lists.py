@@ -96,7 +96,16 @@ def test_lists_belong_to_one_account_and_region() -> None:
     with mock_sms_voice_v2():
         east = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         west = boto3.client("pinpoint-sms-voice-v2", region_name="us-west-2")
+        other_account = boto3.client(
+            "pinpoint-sms-voice-v2",
+            region_name="us-east-1",
+            aws_access_key_id="111122223333",
+            aws_secret_access_key="testing",
+        )
         east.create_opt_out_list(OptOutListName="Customers")
         assert names(west) == ["Default"]
-        answer = refusal(west.describe_opt_out_lists, OptOutListNames=[ARN + "Customers"])
-        assert answer["Error"]["Code"] == "ResourceNotFoundException"
+        assert names(other_account) == ["Default"]
+        for elsewhere in (west, other_account):
+            answer = refusal(elsewhere.describe_opt_out_lists, OptOutListNames=[ARN + "Customers"])
+            assert answer["Error"]["Code"] == "ResourceNotFoundException"
+        other_account.create_opt_out_list(OptOutListName="Customers")  # its own, no conflict
