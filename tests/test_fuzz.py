@@ -780,9 +780,9 @@ def _opted_out(
 def _policy(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
-    """Our opt-out list (it has a policy) or a pool; a JSON policy text."""
+    """Our opt-out list (it has a policy) or a phone number (it has none); a JSON policy."""
     lists = [name for name in pool.opt_out_lists if name.startswith("arn:")]
-    arn = _mostly(data, lists, [p for p in pool.pools if p.startswith("arn:")], "ResourceArn")
+    arn = _mostly(data, lists, [p for p in pool.phones if p.startswith("arn:")], "ResourceArn")
     shaped = {**params, "ResourceArn": arn}
     if "Policy" in params:
         shaped["Policy"] = POLICY

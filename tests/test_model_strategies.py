@@ -15,8 +15,8 @@ from botocore.serialize import create_serializer
 from botocore.validate import ParamValidator
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
-from pinpoint_mock.engine.dispatch import HANDLERS
 
+from pinpoint_mock.engine.dispatch import HANDLERS
 from tests import model_strategies as ms
 from tests.profiles import deep, deep_only, scaled
 
