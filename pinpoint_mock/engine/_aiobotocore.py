@@ -4,7 +4,7 @@ aiobotocore subclasses botocore's session, client, signer and endpoint, so its c
 the same seam. Two things differ: its endpoint awaits ``response.content``, so an answer must
 be an ``AioAWSResponse`` over a body with an async ``read()``; and its signer's ``sign`` is a
 coroutine, so clients made before pinpoint-mock was imported are covered by wrapping that.
-``tests/test__aiobotocore.py`` checks these against the newest aiobotocore in CI.
+``tests/engine/test__aiobotocore.py`` checks these against the newest aiobotocore in CI.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Every use of botocore's internals, in one place.
 
-``tests/test__botocore.py`` checks each of these names against the installed botocore and
+``tests/engine/test__botocore.py`` checks each of these names against the installed botocore and
 fails loudly when botocore moves one. Nothing else in pinpoint-mock reaches past botocore's
 public surface.
 """

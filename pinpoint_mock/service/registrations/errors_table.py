@@ -1,7 +1,7 @@
 """Every error the mock answers, per operation, with its ``Reason`` and when it happens.
 
 This table is documentation kept next to the operations that raise the errors:
-``docs/errors.md`` is generated from it, and ``tests/registrations/test_errors_table.py``
+``docs/errors.md`` is generated from it, and ``tests/service/registrations/test_errors_table.py``
 triggers every row through boto3 (checking the code and the Reason) and fails when the
 code mentions a Reason or an error code that no row lists.
 """

@@ -31,7 +31,7 @@ else:
         reason="aiobotocore is not installed here; .ci/run tests it in a venv of its own",
     )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SERVICE = "pinpoint-sms-voice-v2"
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
 

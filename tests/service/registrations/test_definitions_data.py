@@ -20,7 +20,7 @@ from botocore.model import ListShape, OperationModel, ServiceModel, Shape, Struc
 from botocore.parsers import create_parser
 from botocore.validate import ParamValidator
 
-PACKAGE_DIR = Path(__file__).resolve().parents[2] / "pinpoint_mock"
+PACKAGE_DIR = Path(__file__).resolve().parents[3] / "pinpoint_mock"
 DATA_FILE = PACKAGE_DIR / "service" / "registrations" / "data" / "definitions.json"
 TYPES_FILE = PACKAGE_DIR / "service" / "registrations" / "data" / "types.json"
 

@@ -17,7 +17,7 @@ from botocore.exceptions import ClientError, EndpointConnectionError
 from pinpoint_mock import mock_sms_voice_v2
 from pinpoint_mock.engine import _botocore, hook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SERVICE = "pinpoint-sms-voice-v2"
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
 

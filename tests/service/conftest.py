@@ -1,4 +1,4 @@
-"""Fixtures for registration tests: an active mock and a client, the way users have them."""
+"""Fixtures for the service tests: an active mock and a client, the way users have them."""
 
 from __future__ import annotations
 

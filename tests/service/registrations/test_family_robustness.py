@@ -22,9 +22,8 @@ from pinpoint_mock.service.registrations import (
     definitions,
     field_values,
 )
-
-from .. import model_strategies as ms
-from ..profiles import scaled
+from tests import model_strategies as ms
+from tests.profiles import scaled
 
 FAMILY = sorted(
     {

@@ -9,8 +9,7 @@ import boto3
 import pytest
 
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
-
-from .family_data import PNG, TOLL_FREE, error, not_found, validation
+from tests.service.registrations.family_data import PNG, TOLL_FREE, error, not_found, validation
 
 
 def arns(client: Any) -> dict[str, str]:
