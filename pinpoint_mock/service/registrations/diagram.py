@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import json
 from collections import deque
@@ -207,9 +208,11 @@ def _history(reg: Registration) -> int:
     return _NOTHING_DECIDED
 
 
-def _explore() -> list[tuple[str, str, int, str]]:
+@functools.cache
+def _explore() -> tuple[tuple[str, str, int, str], ...]:
     """``(from status, event, history before, to status)`` for every event that changes the
-    registration's status from some reachable state, found by breadth-first search."""
+    registration's status from some reachable state, found by breadth-first search (once per
+    process: the table and the installed botocore do not change)."""
     lab = _Lab()
     alphabet = events()
     moves: list[tuple[str, str, int, str]] = []
@@ -228,7 +231,7 @@ def _explore() -> list[tuple[str, str, int, str]]:
             if not lab.gone(twin) and _key(twin) not in seen:
                 seen.add(_key(twin))
                 queue.append(twin)
-    return moves
+    return tuple(moves)
 
 
 def registration_edges() -> list[tuple[str, str, str]]:
