@@ -11,11 +11,12 @@ particular to them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine import arns
-from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded
+from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.engine.ids import new_id
 from pinpoint_mock.engine.store import RegionState, now
 
@@ -181,6 +182,33 @@ def at_arn(state: RegionState, arn: str) -> tuple[Kind, Any] | None:
         return None
     record = state.of(kind).get(parsed.resource_id)
     return None if record is None else (kind, record)
+
+
+def candidates(
+    state: RegionState,
+    kind: Kind,
+    params: dict[str, Any],
+    ids_member: str,
+    named: Callable[[Any], Any],
+) -> list[Any]:
+    """What a Describe of ``kind`` lists before its filters and page: the records its
+    ``ids_member`` names (each found with ``named``, so an unknown one is not found; once
+    each, in creation order), or every record of the kind; none for ``Owner`` SHARED (nothing
+    is shared with this account here). ``Owner`` beside IDs is refused, as AWS documents."""
+    wanted = params.get(ids_member)
+    owner = params.get("Owner")
+    if owner and wanted:
+        message = f"Owner and {ids_member} can't be used at the same time."
+        field = ids_member[0].lower() + ids_member[1:]
+        raise validation_error(
+            message, "PARAMETERS_CANNOT_BE_USED_TOGETHER", [{"Name": field, "Message": message}]
+        )
+    if wanted:
+        found = {record.id: record for record in (named(item) for item in wanted)}
+        return sorted(found.values(), key=lambda record: record.seq)
+    if owner == "SHARED":
+        return []
+    return list(state.of(kind).values())
 
 
 def check_deletable(kind: Kind, record: Any) -> None:

@@ -21,7 +21,15 @@ from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
-from pinpoint_mock.engine.resources import CONFIGURATION_SET, Resource, add, find, remove, stamp
+from pinpoint_mock.engine.resources import (
+    CONFIGURATION_SET,
+    Resource,
+    add,
+    candidates,
+    find,
+    remove,
+    stamp,
+)
 from pinpoint_mock.service.tags import new_tags
 
 if TYPE_CHECKING:
@@ -130,14 +138,10 @@ _FILTERS: FilterTable[ConfigurationSet] = {
 
 def describe_configuration_sets(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    names = params.get("ConfigurationSetNames")
-    candidates: list[ConfigurationSet]
-    if names:
-        chosen = {e.id: e for e in (find_set(state, n) for n in names)}
-        candidates = sorted(chosen.values(), key=lambda e: e.seq)
-    else:
-        candidates = list(state.of(CONFIGURATION_SET).values())
-    found, token = listing(ctx, params, candidates, lambda e: e.seq, _FILTERS)
+    chosen = candidates(
+        state, CONFIGURATION_SET, params, "ConfigurationSetNames", lambda n: find_set(state, n)
+    )
+    found, token = listing(ctx, params, chosen, lambda e: e.seq, _FILTERS)
     shown = [_view(e, "ConfigurationSetInformation") for e in found]
     return with_token({"ConfigurationSets": shown}, token)
 

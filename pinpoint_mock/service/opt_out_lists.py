@@ -21,7 +21,7 @@ from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import conflict, not_found
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
-from pinpoint_mock.engine.resources import OPT_OUT_LIST, POOL, Resource, stamp
+from pinpoint_mock.engine.resources import OPT_OUT_LIST, POOL, Resource, candidates, stamp
 from pinpoint_mock.engine.store import SEEDS, RegionState, now
 from pinpoint_mock.service.tags import new_tags
 
@@ -112,16 +112,8 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 def describe_opt_out_lists(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    names = params.get("OptOutListNames")
-    candidates: list[OptOutList]
-    if params.get("Owner") == "SHARED":
-        candidates = []  # nothing is shared with this account here
-    elif names:
-        chosen = {e.name: e for e in (find(state, n) for n in names)}
-        candidates = sorted(chosen.values(), key=lambda e: e.seq)
-    else:
-        candidates = list(lists(state).values())
-    found, token = listing(ctx, params, candidates, lambda e: e.seq)
+    chosen = candidates(state, OPT_OUT_LIST, params, "OptOutListNames", lambda n: find(state, n))
+    found, token = listing(ctx, params, chosen, lambda e: e.seq)
     shown = [_view(e, "OptOutListInformation") for e in found]
     return with_token({"OptOutLists": shown}, token)
 

@@ -22,7 +22,7 @@ from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, val
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.ids import new_id
 from pinpoint_mock.engine.listing import listing, with_token
-from pinpoint_mock.engine.resources import PHONE_NUMBER, POOL, check_deletable
+from pinpoint_mock.engine.resources import PHONE_NUMBER, POOL, candidates, check_deletable
 from pinpoint_mock.engine.store import RegionState, now
 from pinpoint_mock.service import opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
@@ -228,17 +228,11 @@ _FILTERS = {
 
 def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    ids = params.get("PhoneNumberIds")
-    candidates: list[PhoneNumber]
-    if ids:
-        chosen = {p.id: p for p in (find_phone_number(state, i) for i in ids)}
-        candidates = sorted(chosen.values(), key=lambda p: p.seq)
-    else:
-        candidates = list(state.phone_numbers.values())
-    if params.get("Owner") == "SHARED":
-        candidates = []  # nothing is shared with this account here
+    chosen = candidates(
+        state, PHONE_NUMBER, params, "PhoneNumberIds", lambda i: find_phone_number(state, i)
+    )
     filters = {"status": ("NumberStatus", lambda p: number_status(state, p)), **_FILTERS}
-    found, token = listing(ctx, params, candidates, lambda p: p.seq, filters)
+    found, token = listing(ctx, params, chosen, lambda p: p.seq, filters)
     shown = [phone_view(p, "PhoneNumberInformation", number_status(state, p)) for p in found]
     return with_token({"PhoneNumbers": shown}, token)
 

@@ -27,6 +27,7 @@ from pinpoint_mock.engine.resources import (
     SENDER_ID,
     Resource,
     add,
+    candidates,
     check_deletable,
     check_quota,
     find,
@@ -281,29 +282,10 @@ _FILTERS: FilterTable[Pool] = {
 }
 
 
-def _check_owner_and_ids(params: dict[str, Any], ids_member: str) -> None:
-    if params.get("Owner") and params.get(ids_member):
-        message = f"Owner and {ids_member} can't be used at the same time."
-        raise validation_error(
-            message,
-            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            [{"Name": "owner", "Message": message}],
-        )
-
-
 def describe_pools(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    _check_owner_and_ids(params, "PoolIds")
-    ids = params.get("PoolIds")
-    candidates: list[Pool]
-    if ids:
-        chosen = {p.id: p for p in (find_pool(state, i) for i in ids)}
-        candidates = sorted(chosen.values(), key=lambda p: p.seq)
-    elif params.get("Owner") == "SHARED":
-        candidates = []  # nothing is shared with this account here
-    else:
-        candidates = list(state.of(POOL).values())
-    found, token = listing(ctx, params, candidates, lambda p: p.seq, _FILTERS)
+    chosen = candidates(state, POOL, params, "PoolIds", lambda i: find_pool(state, i))
+    found, token = listing(ctx, params, chosen, lambda p: p.seq, _FILTERS)
     return with_token({"Pools": [_view(p, "PoolInformation") for p in found]}, token)
 
 

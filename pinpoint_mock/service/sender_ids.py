@@ -28,6 +28,7 @@ from pinpoint_mock.engine.resources import (
     SENDER_ID,
     Resource,
     add,
+    candidates,
     check_deletable,
     check_quota,
     remove,
@@ -171,22 +172,12 @@ _FILTERS: FilterTable[SenderId] = {
 
 def describe_sender_ids(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    wanted = params.get("SenderIds")
-    if params.get("Owner") and wanted:
-        message = "Owner and SenderIds can't be used at the same time."
-        raise _invalid("PARAMETERS_CANNOT_BE_USED_TOGETHER", "owner", message)
-    candidates: list[SenderId]
-    if wanted:
-        chosen = {
-            e.id: e
-            for e in (find_sender_id(state, w["SenderId"], w["IsoCountryCode"]) for w in wanted)
-        }
-        candidates = sorted(chosen.values(), key=lambda e: e.seq)
-    elif params.get("Owner") == "SHARED":
-        candidates = []  # nothing is shared with this account here
-    else:
-        candidates = list(state.of(SENDER_ID).values())
-    found, token = listing(ctx, params, candidates, lambda e: e.seq, _FILTERS)
+
+    def named(item: dict[str, str]) -> SenderId:
+        return find_sender_id(state, item["SenderId"], item["IsoCountryCode"])
+
+    chosen = candidates(state, SENDER_ID, params, "SenderIds", named)
+    found, token = listing(ctx, params, chosen, lambda e: e.seq, _FILTERS)
     return with_token({"SenderIds": [_view(e, "SenderIdInformation") for e in found]}, token)
 
 

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import boto3
-import pytest
-from botocore.exceptions import ClientError
 
-from pinpoint_mock import mock_sms_voice_v2
+from tests.service.registrations.helpers import fails as error
 
 TOPIC = "arn:aws:sns:us-east-1:123456789012:sms-events"
 LOGS = {
     "IamRoleArn": "arn:aws:iam::123456789012:role/sms-logs",
     "LogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:sms",
 }
-
-
-@pytest.fixture
-def client() -> Iterator[Any]:
-    with mock_sms_voice_v2():
-        yield boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
-
-
-def error(call: Any, **params: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as raised:
-        call(**params)
-    response: dict[str, Any] = raised.value.response
-    return response
 
 
 def test_a_set_wired_to_an_sns_topic(client: Any) -> None:

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import boto3
-import pytest
-from botocore.exceptions import ClientError
 
 from pinpoint_mock import mock_sms_voice_v2
-
-
-@pytest.fixture
-def client() -> Iterator[Any]:
-    with mock_sms_voice_v2():
-        yield boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+from tests.service.registrations.helpers import fails as error
 
 
 def number(client: Any) -> dict[str, Any]:
@@ -26,13 +18,6 @@ def number(client: Any) -> dict[str, Any]:
         NumberType="LONG_CODE",
     )
     return answer
-
-
-def error(call: Any, **params: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as raised:
-        call(**params)
-    response: dict[str, Any] = raised.value.response
-    return response
 
 
 def words(answer: dict[str, Any]) -> list[tuple[str, str]]:

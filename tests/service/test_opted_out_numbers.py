@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
-import pytest
 import time_machine
-from botocore.exceptions import ClientError
 
-from pinpoint_mock import mock_sms_voice_v2
+from tests.service.registrations.helpers import fails as error
 
 START = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
-
-
-@pytest.fixture
-def client() -> Iterator[Any]:
-    with mock_sms_voice_v2():
-        yield boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
-
-
-def error(call: Any, **params: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as raised:
-        call(**params)
-    response: dict[str, Any] = raised.value.response
-    return response
 
 
 def test_put_describe_and_delete(client: Any) -> None:

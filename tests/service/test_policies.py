@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
-import pytest
-from botocore.exceptions import ClientError
-
-from pinpoint_mock import mock_sms_voice_v2
+from tests.service.registrations.helpers import fails as error
 
 POLICY = json.dumps({"Version": "2012-10-17", "Statement": []})
-
-
-@pytest.fixture
-def client() -> Iterator[Any]:
-    with mock_sms_voice_v2():
-        yield boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
-
-
-def error(call: Any, **params: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as raised:
-        call(**params)
-    response: dict[str, Any] = raised.value.response
-    return response
 
 
 def test_put_get_replace_and_delete_a_policy(client: Any) -> None:

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import boto3
-import pytest
-from botocore.exceptions import ClientError
 
 from pinpoint_mock import mock_sms_voice_v2
+from tests.service.registrations.helpers import fails as error
 
 POOL_ID = re.compile(r"pool-[0-9a-f]{32}")
 TOPIC = "arn:aws:sns:us-east-1:123456789012:inbound"
-
-
-@pytest.fixture
-def client() -> Iterator[Any]:
-    with mock_sms_voice_v2():
-        yield boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
 
 
 def number(client: Any, message_type: str = "TRANSACTIONAL", **kw: Any) -> dict[str, Any]:
@@ -38,13 +30,6 @@ def pool(client: Any, phone: dict[str, Any], **kw: Any) -> dict[str, Any]:
         OriginationIdentity=phone["PhoneNumberId"], MessageType=phone["MessageType"], **kw
     )
     return answer
-
-
-def error(call: Any, **params: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as raised:
-        call(**params)
-    response: dict[str, Any] = raised.value.response
-    return response
 
 
 def test_a_pool_takes_its_first_numbers_configuration_and_the_number_shows_it(

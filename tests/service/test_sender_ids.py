@@ -8,9 +8,9 @@ from typing import Any
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
 
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
+from tests.service.registrations.helpers import fails as error
 
 
 @pytest.fixture
@@ -22,13 +22,6 @@ def mocked() -> Iterator[tuple[Any, SmsVoiceV2Mock]]:
 @pytest.fixture
 def client(mocked: tuple[Any, SmsVoiceV2Mock]) -> Any:
     return mocked[0]
-
-
-def error(call: Any, **params: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as raised:
-        call(**params)
-    response: dict[str, Any] = raised.value.response
-    return response
 
 
 def test_request_describe_update_release(client: Any) -> None:

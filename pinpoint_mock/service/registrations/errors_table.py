@@ -670,7 +670,8 @@ ROWS: tuple[ErrorRow, ...] = (
         "pools-owner-and-ids",
         "DescribePools",
         "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-        "both `Owner` and `PoolIds` are given",
+        "both `Owner` and `PoolIds` are given (the same on DescribePhoneNumbers and "
+        "DescribeOptOutLists)",
     ),
     _bad_filter("pools-bad-filter", "DescribePools", "`status`, `message-type` or a true/false"),
     _bad_token("pools-bad-token", "DescribePools"),
