@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import arns
+from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.engine.ids import new_id
 from pinpoint_mock.engine.store import RegionState, now
@@ -127,6 +127,17 @@ class Resource:
     seq: int
     created: float
     tags: list[dict[str, str]] | None = None
+
+
+def already_associated() -> str:
+    """The ConflictException Reason for an association that exists already: newer models have
+    ``RESOURCE_ALREADY_ASSOCIATED``; older ones only ``RESOURCE_ALREADY_EXISTS``."""
+    reasons = model.enum("ConflictExceptionReason")
+    return (
+        "RESOURCE_ALREADY_ASSOCIATED"
+        if "RESOURCE_ALREADY_ASSOCIATED" in reasons
+        else ("RESOURCE_ALREADY_EXISTS")
+    )
 
 
 def stamp(state: RegionState, kind: Kind, resource_id: str | None = None) -> dict[str, Any]:

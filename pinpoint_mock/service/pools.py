@@ -27,6 +27,7 @@ from pinpoint_mock.engine.resources import (
     SENDER_ID,
     Resource,
     add,
+    already_associated,
     candidates,
     check_deletable,
     check_quota,
@@ -135,7 +136,7 @@ def _members(state: RegionState, pool: Pool) -> list[Identity]:
 def _check_sender(pool: Pool | None, sender: SenderId, message_type: str) -> None:
     if pool is not None and sender.id in pool.members:
         raise conflict(
-            "RESOURCE_ALREADY_ASSOCIATED",
+            already_associated(),
             f"Sender ID {sender.sender_id} in {sender.iso_country_code} is already in pool "
             f"{pool.id}.",
             SENDER_ID.arn_type,
@@ -156,7 +157,7 @@ def _check_free(phone: PhoneNumber, pool: Pool | None = None) -> None:
         return
     if pool is not None and phone.pool_id == pool.id:
         raise conflict(
-            "RESOURCE_ALREADY_ASSOCIATED",
+            already_associated(),
             f"Phone number {phone.id} is already in pool {pool.id}.",
             PHONE_NUMBER.arn_type,
             phone.id,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pinpoint_mock.engine import model
 from pinpoint_mock.engine.dispatch import HANDLERS
 from pinpoint_mock.service import (
     configuration_sets,
@@ -39,6 +40,7 @@ for _family in (
     configuration_sets,
     policies,
 ):
-    HANDLERS.update(_family.HANDLERS)
+    # an operation the installed botocore does not know is absent, as it is from its clients
+    HANDLERS.update((k, v) for k, v in _family.HANDLERS.items() if k in model.operation_names())
 
 __all__ = ["HANDLERS"]

@@ -75,7 +75,9 @@ def test_help_and_stop_keep_their_action_and_cannot_be_deleted(client: Any) -> N
 def test_a_pool_inherits_keywords_and_owns_them_for_its_numbers(client: Any) -> None:
     phone = number(client)["PhoneNumberId"]
     client.put_keyword(OriginationIdentity=phone, Keyword="JOIN", KeywordMessage="Hi")
-    pool = client.create_pool(OriginationIdentity=phone, MessageType="TRANSACTIONAL")["PoolId"]
+    pool = client.create_pool(
+        OriginationIdentity=phone, IsoCountryCode="US", MessageType="TRANSACTIONAL"
+    )["PoolId"]
     assert ("JOIN", "AUTOMATIC_RESPONSE") in words(
         client.describe_keywords(OriginationIdentity=pool)
     )
@@ -95,7 +97,9 @@ def test_keyword_quotas() -> None:
         over = error(client.put_keyword, OriginationIdentity=phone, Keyword="B", KeywordMessage="b")
         assert over["Reason"] == "KEYWORDS_PER_PHONE_NUMBER"
         pool = client.create_pool(
-            OriginationIdentity=number(client)["PhoneNumberId"], MessageType="TRANSACTIONAL"
+            OriginationIdentity=number(client)["PhoneNumberId"],
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
         )
         full = error(
             client.put_keyword, OriginationIdentity=pool["PoolArn"], Keyword="B", KeywordMessage="b"

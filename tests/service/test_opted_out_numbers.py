@@ -75,7 +75,9 @@ def test_a_list_used_by_a_pool_cannot_be_deleted(client: Any) -> None:
         NumberType="LONG_CODE",
         OptOutListName="mine",
     )["PhoneNumberId"]
-    pool = client.create_pool(OriginationIdentity=phone, MessageType="TRANSACTIONAL")["PoolId"]
+    pool = client.create_pool(
+        OriginationIdentity=phone, IsoCountryCode="US", MessageType="TRANSACTIONAL"
+    )["PoolId"]
     client.create_opt_out_list(OptOutListName="other")
     client.update_pool(PoolId=pool, OptOutListName="other")
     refused = error(client.delete_opt_out_list, OptOutListName="other")

@@ -8,6 +8,8 @@ from typing import Any
 import boto3
 
 from pinpoint_mock import mock_sms_voice_v2
+from pinpoint_mock.engine import model
+from pinpoint_mock.engine.resources import already_associated
 from tests.service.registrations.helpers import fails as error
 
 POOL_ID = re.compile(r"pool-[0-9a-f]{32}")
@@ -27,7 +29,10 @@ def number(client: Any, message_type: str = "TRANSACTIONAL", **kw: Any) -> dict[
 
 def pool(client: Any, phone: dict[str, Any], **kw: Any) -> dict[str, Any]:
     answer: dict[str, Any] = client.create_pool(
-        OriginationIdentity=phone["PhoneNumberId"], MessageType=phone["MessageType"], **kw
+        OriginationIdentity=phone["PhoneNumberId"],
+        IsoCountryCode="US",
+        MessageType=phone["MessageType"],
+        **kw,
     )
     return answer
 
@@ -55,14 +60,22 @@ def test_a_pool_takes_its_first_numbers_configuration_and_the_number_shows_it(
 def test_create_pool_refuses_a_message_type_other_than_the_numbers(client: Any) -> None:
     phone = number(client, "PROMOTIONAL")
     answer = error(
-        client.create_pool, OriginationIdentity=phone["PhoneNumberId"], MessageType="TRANSACTIONAL"
+        client.create_pool,
+        OriginationIdentity=phone["PhoneNumberId"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
     )
     assert answer["Reason"] == "MESSAGE_TYPE_MISMATCH"
 
 
 def test_an_unknown_identity_or_pool_is_not_found(client: Any) -> None:
     missing = "phone-" + "0" * 32
-    answer = error(client.create_pool, OriginationIdentity=missing, MessageType="TRANSACTIONAL")
+    answer = error(
+        client.create_pool,
+        OriginationIdentity=missing,
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+    )
     assert (answer["Error"]["Code"], answer["ResourceType"]) == (
         "ResourceNotFoundException",
         "phone-number",
@@ -115,6 +128,7 @@ def test_numbers_that_differ_from_the_pool_are_refused_with_the_reason(client: A
             client.associate_origination_identity,
             PoolId=created["PoolId"],
             OriginationIdentity=phone["PhoneNumberId"],
+            IsoCountryCode="US",
         )
         assert (answer["Error"]["Code"], answer["Reason"]) == ("ConflictException", reason)
     listed = client.list_pool_origination_identities(PoolId=created["PoolId"])
@@ -126,7 +140,7 @@ def test_associate_list_and_disassociate(client: Any) -> None:
     created = pool(client, first)
     second = number(client)
     joined = client.associate_origination_identity(
-        PoolId=created["PoolArn"], OriginationIdentity=second["PhoneNumberArn"]
+        PoolId=created["PoolArn"], OriginationIdentity=second["PhoneNumberArn"], IsoCountryCode="US"
     )
     assert joined["OriginationIdentityArn"] == second["PhoneNumberArn"]
     assert joined["PoolId"] == created["PoolId"]
@@ -134,13 +148,15 @@ def test_associate_list_and_disassociate(client: Any) -> None:
         client.associate_origination_identity,
         PoolId=created["PoolId"],
         OriginationIdentity=second["PhoneNumberId"],
+        IsoCountryCode="US",
     )
-    assert again["Reason"] == "RESOURCE_ALREADY_ASSOCIATED"
+    assert again["Reason"] == already_associated()
     other = pool(client, number(client))
     taken = error(
         client.associate_origination_identity,
         PoolId=other["PoolId"],
         OriginationIdentity=second["PhoneNumberId"],
+        IsoCountryCode="US",
     )
     assert taken["Reason"] == "PHONE_NUMBER_ASSOCIATED_TO_POOL"
     listed = client.list_pool_origination_identities(PoolId=created["PoolId"])
@@ -154,7 +170,7 @@ def test_associate_list_and_disassociate(client: Any) -> None:
     )
     assert filtered["OriginationIdentities"] == []
     client.disassociate_origination_identity(
-        PoolId=created["PoolId"], OriginationIdentity=second["PhoneNumberId"]
+        PoolId=created["PoolId"], OriginationIdentity=second["PhoneNumberId"], IsoCountryCode="US"
     )
     shown = client.describe_phone_numbers(PhoneNumberIds=[second["PhoneNumberId"]])
     assert "PoolId" not in shown["PhoneNumbers"][0]
@@ -162,12 +178,14 @@ def test_associate_list_and_disassociate(client: Any) -> None:
         client.disassociate_origination_identity,
         PoolId=created["PoolId"],
         OriginationIdentity=second["PhoneNumberId"],
+        IsoCountryCode="US",
     )
     assert not_in["Reason"] == "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL"
     last = error(
         client.disassociate_origination_identity,
         PoolId=created["PoolId"],
         OriginationIdentity=first["PhoneNumberId"],
+        IsoCountryCode="US",
     )
     assert last["Reason"] == "LAST_PHONE_NUMBER"
 
@@ -249,15 +267,16 @@ def test_update_phone_number_settings_and_opt_out_list(client: Any) -> None:
     )
     assert missing["ResourceType"] == "opt-out-list"
     client.create_opt_out_list(OptOutListName="mine")
+    international = "InternationalSendingEnabled" in model.members("UpdatePhoneNumberRequest")
     updated = client.update_phone_number(
         PhoneNumberId=phone["PhoneNumberId"],
         OptOutListName="mine",
         SelfManagedOptOutsEnabled=True,
-        InternationalSendingEnabled=True,
+        **({"InternationalSendingEnabled": True} if international else {}),
     )
     assert updated["OptOutListName"] == "mine"
     assert updated["SelfManagedOptOutsEnabled"] is True
-    assert updated["InternationalSendingEnabled"] is True
+    assert updated.get("InternationalSendingEnabled") is (True if international else None)
     in_use = error(client.delete_opt_out_list, OptOutListName="mine")
     assert in_use["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
 
@@ -270,6 +289,7 @@ def test_quotas_on_pools_and_their_members() -> None:
         over = error(
             client.create_pool,
             OriginationIdentity=number(client)["PhoneNumberId"],
+            IsoCountryCode="US",
             MessageType="TRANSACTIONAL",
         )
         assert (over["Error"]["Code"], over["Reason"]) == (
@@ -280,6 +300,7 @@ def test_quotas_on_pools_and_their_members() -> None:
             client.associate_origination_identity,
             PoolId=created["PoolId"],
             OriginationIdentity=number(client)["PhoneNumberId"],
+            IsoCountryCode="US",
         )
         assert full["Reason"] == "ORIGINATION_IDENTITIES_PER_POOL"
 

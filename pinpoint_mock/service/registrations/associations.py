@@ -33,6 +33,7 @@ from pinpoint_mock.engine.errors import (
     validation_error,
 )
 from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.resources import already_associated
 from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service.registrations import lifecycle as lc
 from pinpoint_mock.service.registrations.lookup import find
@@ -49,15 +50,6 @@ ON_APPROVAL = "ASSOCIATE_ON_APPROVAL"
 CLOSES = "DISASSOCIATE_ALL_CLOSES_REGISTRATION"
 DISASSOCIATES = "DELETE_REGISTRATION_DISASSOCIATES"
 PHONE_NUMBER = "phone-number"
-
-
-def _already_associated_reason() -> str:
-    reasons = model.enum("ConflictExceptionReason")
-    return (
-        "RESOURCE_ALREADY_ASSOCIATED"
-        if "RESOURCE_ALREADY_ASSOCIATED" in reasons
-        else ("RESOURCE_ALREADY_EXISTS")
-    )
 
 
 def _refuse(reg: Registration, reason: str, why: str) -> ServiceError:
@@ -134,7 +126,7 @@ def associate(ctx: Context, reg: Registration, target: Registration | PhoneNumbe
     existing = reg.associations or []
     if any(a.resource_id == target.id for a in existing):
         raise conflict(
-            _already_associated_reason(),
+            already_associated(),
             f"{target.id} is already associated with registration {reg.id}.",
             "registration",
             reg.id,
@@ -144,7 +136,7 @@ def associate(ctx: Context, reg: Registration, target: Registration | PhoneNumbe
         iso = None if supported is None else supported.get("IsoCountryCode")
         if any(a.resource_type == target.type for a in existing):
             raise conflict(
-                _already_associated_reason(),
+                already_associated(),
                 f"Registration {reg.id} already has a {target.type} associated.",
                 "registration",
                 reg.id,
