@@ -22,6 +22,7 @@ from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, val
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import CONFIGURATION_SET, Resource, add, find, remove, stamp
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.service.tags import new_tags
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class ConfigurationSet(Resource):
     default_sender_id: str | None = None
     default_feedback: bool | None = None
     protect_configuration_id: str | None = None
+
+
+register_kind(CONFIGURATION_SET.arn_type, ConfigurationSet)  # kept by sms.export_state()
 
 
 def _full_view(entry: ConfigurationSet) -> dict[str, Any]:

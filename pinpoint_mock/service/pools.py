@@ -34,6 +34,7 @@ from pinpoint_mock.engine.resources import (
     stamp,
 )
 from pinpoint_mock.engine.store import RegionState
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.service import keywords, opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
 from pinpoint_mock.service.phone_numbers import (
@@ -63,6 +64,9 @@ class Pool(Resource):
     # phone number IDs and sender-ID keys (``SENDER/CC``), in joining order
     members: list[str] = field(default_factory=list)
     keywords: dict[str, Keyword] = field(default_factory=dict)
+
+
+register_kind(POOL.arn_type, Pool)  # kept by sms.export_state()
 
 
 _MISMATCH = {
