@@ -110,7 +110,10 @@ def build(client: Any, sms: SmsVoiceV2Mock | None = None) -> dict[str, str]:
     )
     client.update_pool(PoolId=pool["PoolId"], OptOutListName="vip", DeletionProtectionEnabled=True)
     client.put_keyword(
-        OriginationIdentity=pool["PoolId"], Keyword="INFO", KeywordMessage="Info", KeywordAction="AUTOMATIC_RESPONSE"
+        OriginationIdentity=pool["PoolId"],
+        Keyword="INFO",
+        KeywordMessage="Info",
+        KeywordAction="AUTOMATIC_RESPONSE",
     )
     # configuration sets, event destinations, defaults
     client.create_configuration_set(ConfigurationSetName="main", Tags=[{"Key": "c", "Value": "1"}])

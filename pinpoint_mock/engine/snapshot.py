@@ -189,7 +189,9 @@ def _tuple(inners: list[_Codec]) -> _Codec:
     def decode(value: Any, path: str) -> Any:
         if type(value) is not list or len(value) != len(inners):
             raise _fail(path, f"a list of {len(inners)} items", value)
-        return tuple(c.decode(v, f"{path}[{i}]") for i, (c, v) in enumerate(zip(inners, value)))
+        return tuple(
+            c.decode(v, f"{path}[{i}]") for i, (c, v) in enumerate(zip(inners, value, strict=True))
+        )
 
     return _Codec(encode, decode)
 

@@ -33,8 +33,8 @@ from pinpoint_mock.engine.resources import (
     remove,
     stamp,
 )
-from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.engine.snapshot import register_kind
+from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service import keywords, opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
 from pinpoint_mock.service.phone_numbers import (

@@ -33,8 +33,8 @@ from pinpoint_mock.engine.resources import (
     remove,
     stamp,
 )
-from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.engine.snapshot import register_kind
+from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service.registrations import catalogue, review
 from pinpoint_mock.service.registrations.records import Registration
 from pinpoint_mock.service.tags import new_tags
