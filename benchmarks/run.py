@@ -34,6 +34,7 @@ GROUPS = (
     "threads",
     "small_test",
     "server_mode",
+    "state",
     "moto_compare",
 )
 TIMEOUT = {True: 60, False: 600}  # seconds per group, quick and full

@@ -137,6 +137,13 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         dest="quotas",
         help="enforce a quota, e.g. REGISTRATIONS_PER_ACCOUNT=10 (repeatable; none by default)",
     )
+    serve.add_argument(
+        "--state",
+        metavar="FILE",
+        help="keep the state in FILE: load it at start when it exists, and make every change "
+        "durable in it (and FILE.journal) before answering, so it survives a restart or a "
+        "kill -9 (see docs/state.md)",
+    )
     serve.add_argument("--verbose", action="store_true", help="log each request to stderr")
     return parser, serve
 
@@ -169,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pinpoint_mock.http_server import MockServer, exposure_warning
+    from pinpoint_mock.state_file import StateFileError
 
     try:
         running = MockServer(
@@ -180,7 +188,11 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             check_fields=args.check_fields,
             registration_types=args.registration_types or None,
             quotas=dict(args.quotas) or None,
+            state=args.state,
         )
+    except StateFileError as error:
+        print(str(error), file=sys.stderr)
+        return 2
     except MockError as error:
         parser.error(str(error))
     except OSError as error:

@@ -8,6 +8,8 @@ dispatch, encode); requests under ``/_pinpoint_mock/`` go to the control endpoin
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 import socket
 import socketserver
 import sys
@@ -24,6 +26,7 @@ from pinpoint_mock.engine.dispatch import Service
 from pinpoint_mock.engine.errors import MockError, ServiceError
 from pinpoint_mock.service.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
+from pinpoint_mock.state_file import StateFile
 
 MAX_BODY = 2 * 1024 * 1024  # bytes; a larger request is refused with 413 before it is read
 CLIENT_TIMEOUT = 30.0  # seconds a connection may sit idle or stall mid-request
@@ -55,7 +58,8 @@ class MockServer:
     """A bound server; ``start()`` serves it in a background thread, ``stop()`` ends it.
 
     Options are those of :func:`pinpoint_mock.mock_sms_voice_v2` (``review``, ``account_id``,
-    ``registration_types``, ``quotas``).
+    ``registration_types``, ``quotas``). ``state``: a file to load at start (when it exists)
+    and to keep every change in before it is answered (:mod:`pinpoint_mock.state_file`).
     """
 
     def __init__(
@@ -65,6 +69,7 @@ class MockServer:
         *,
         verbose: bool = False,
         client_timeout: float = CLIENT_TIMEOUT,
+        state: str | os.PathLike[str] | None = None,
         **options: Any,
     ) -> None:
         import pinpoint_mock.service.table  # noqa: F401 - the families fill the operation table
@@ -73,8 +78,19 @@ class MockServer:
         if type(port) is not int or not 0 <= port <= 65535:
             raise MockError(f"port={port!r} is not a port (an int from 0 to 65535)")
         self.mock = SmsVoiceV2Mock(service)
+        self.state_file = None if state is None else StateFile(state, service)
+        if self.state_file is not None:
+            self.state_file.open()  # a corrupt or foreign file stops us here, untouched
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self._http = _HTTPServer((host, port), family, service, self.mock, verbose, client_timeout)
+        try:
+            self._http = _HTTPServer(
+                (host, port), family, service, self.mock, verbose, client_timeout
+            )
+        except BaseException:
+            if self.state_file is not None:
+                self.state_file.close()
+            raise
+        self._http.state_file = self.state_file
         self._thread: threading.Thread | None = None
 
     @property
@@ -113,6 +129,8 @@ class MockServer:
             self._thread = None
         self._http.close_connections()
         self._http.server_close()  # joins the connection threads
+        if self.state_file is not None:
+            self.state_file.close()  # the journal folded into a new snapshot
 
     def check(self) -> None:
         """Raise the first exception raised while serving, if any."""
@@ -121,8 +139,17 @@ class MockServer:
 
 
 @contextmanager
-def server(port: int = 0, host: str = "127.0.0.1", **options: Any) -> Iterator[ServerURL]:
+def server(
+    port: int = 0,
+    host: str = "127.0.0.1",
+    *,
+    state: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> Iterator[ServerURL]:
     """Run the service over HTTP for the ``with`` block; yields its base URL.
+
+    ``state``: a file holding the state across runs: loaded at start when it exists, every
+    change made durable in it before its answer is sent (docs/state.md).
 
     ``with pinpoint_mock.server() as url:`` then
     ``boto3.client("pinpoint-sms-voice-v2", endpoint_url=url, ...)``. The URL's ``.mock`` is
@@ -130,7 +157,7 @@ def server(port: int = 0, host: str = "127.0.0.1", **options: Any) -> Iterator[S
     exception raised while serving (e.g. a review policy returning a wrong value) is raised
     here when the block exits.
     """
-    running = MockServer(host, port, **options)
+    running = MockServer(host, port, state=state, **options)
     warning = exposure_warning(running.host)
     if warning is not None:
         warnings.warn(warning, stacklevel=3)
@@ -161,6 +188,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.verbose = verbose
         self.client_timeout = client_timeout
         self.errors: list[BaseException] = []
+        self.state_file: StateFile | None = None
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         self._closing = False
@@ -215,6 +243,13 @@ def _length(raw: str | None) -> int:
 def _clip(text: str, keep: int = 40) -> str:
     """A header value short enough to quote in an answer."""
     return text if len(text) <= keep else f"{text[:keep]}..."
+
+
+def _loaded(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
 
 
 def _end(connection: socket.socket) -> None:
@@ -309,6 +344,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, body: bytes) -> wire.Response:
         if self.path.startswith(control.PREFIX):
             status, payload = control.handle(self.server.mock, self.command, self.path, body)
+            if self.server.state_file is not None and self.command not in ("GET", "HEAD"):
+                # a review step changed records: durable before the answer, as a call is
+                self.server.state_file.changed(None, [_loaded(body), _loaded(payload)])
             return wire.Response(status, {"Content-Type": "application/json"}, payload)
         if self.command != "POST":
             refused = wire.encode_error(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pinpoint_mock.engine import arns
+from pinpoint_mock.engine import arns, snapshot
 from pinpoint_mock.engine.dispatch import Call, Service, check_injectable
 from pinpoint_mock.engine.errors import ServiceError
 from pinpoint_mock.service.options import Options
@@ -120,6 +120,18 @@ class SmsVoiceV2Mock:
             raise ValueError(f"times must be a positive int, not {times!r}")
         error = ServiceError(code, message or f"{code} injected by pinpoint-mock", **fields)
         self._service.inject(operation, error, times)
+
+    def export_state(self) -> dict[str, Any]:
+        """Every account's and Region's state as plain JSON-able data (format
+        ``pinpoint-mock-state``, docs/state.md); ``import_state`` takes it back. The call
+        log, injected errors and options are not state and are not in it."""
+        return snapshot.export_store(self._service.store)
+
+    def import_state(self, data: Any) -> None:
+        """Replace every account's and Region's state with ``data`` (from ``export_state``,
+        or its JSON read back). Another format, an unknown version or malformed data raise
+        :class:`MockError` and leave the state as it was. The call log stays."""
+        self._service.replace_store(snapshot.import_store(data))
 
     def reset(self) -> None:
         """Empty every account and region (the call log stays)."""

@@ -7,7 +7,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from pinpoint_mock.engine import model, wire
 from pinpoint_mock.engine.errors import MockError, ServiceError
@@ -45,6 +45,15 @@ class Call:
     request_id: str
 
 
+class Observer(Protocol):
+    """Told of every change to the state (server ``--state`` keeps a journal with it)."""
+
+    def changed(self, state: RegionState | None, hints: Any, everything: bool = False) -> None:
+        """``state`` (or, when None, any region) may have changed the records ``hints``
+        names (any JSON-like value whose strings are IDs, names or ARNs); ``everything``:
+        the whole store may have changed. Called holding ``state.lock``."""
+
+
 @dataclass(slots=True)
 class Context:
     service: Service
@@ -62,6 +71,7 @@ class Service:
         self.calls: list[Call] = []
         self._faults: dict[str, deque[list[Any]]] = {}
         self._faults_lock = threading.Lock()
+        self.observer: Observer | None = None
 
     # -- the way in ---------------------------------------------------------------------
 
@@ -121,7 +131,14 @@ class Service:
         validator(operation)(request.params)
         state = self.store.region(request.account_id, request.region)
         with state.lock:
-            return handler(Context(self, state, request), request.params)
+            if self.observer is None:
+                return handler(Context(self, state, request), request.params)
+            result = None
+            try:
+                result = handler(Context(self, state, request), request.params)
+                return result
+            finally:  # also after a failure: a handler may have changed something first
+                self.observer.changed(state, (request.params, result))
 
     def _record(
         self, request: wire.Request, result: dict[str, Any] | None, error: str | None
@@ -160,6 +177,14 @@ class Service:
 
     def reset(self) -> None:
         self.store.clear()
+        if self.observer is not None:
+            self.observer.changed(None, None, everything=True)
+
+    def replace_store(self, store: Store) -> None:
+        """Hold ``store``'s state from now on (``import_state``)."""
+        self.store.replace(store)
+        if self.observer is not None:
+            self.observer.changed(None, None, everything=True)
 
 
 def check_injectable(operation: str, code: str, fields: Mapping[str, Any]) -> None:

@@ -113,6 +113,11 @@ class Store:
     def locate(self, registration_id: str) -> RegionState | None:
         return self._where.get(registration_id)
 
+    def replace(self, other: Store) -> None:
+        """Hold ``other``'s regions from now on (``other`` is built aside and then dropped)."""
+        with self._lock:
+            self._regions, self._where = other._regions, other._where
+
     def clear(self) -> None:
         with self._lock:
             self._regions.clear()

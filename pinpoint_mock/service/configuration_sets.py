@@ -30,6 +30,7 @@ from pinpoint_mock.engine.resources import (
     remove,
     stamp,
 )
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.service.tags import new_tags
 
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ class ConfigurationSet(Resource):
     default_sender_id: str | None = None
     default_feedback: bool | None = None
     protect_configuration_id: str | None = None
+
+
+register_kind(CONFIGURATION_SET.arn_type, ConfigurationSet)  # kept by sms.export_state()
 
 
 def _full_view(entry: ConfigurationSet) -> dict[str, Any]:

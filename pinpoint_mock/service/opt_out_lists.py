@@ -22,6 +22,7 @@ from pinpoint_mock.engine.errors import conflict, not_found
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import OPT_OUT_LIST, POOL, Resource, candidates, stamp
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import SEEDS, RegionState, now
 from pinpoint_mock.service.tags import new_tags
 
@@ -56,6 +57,9 @@ class OptOutList(Resource):
     @property
     def name(self) -> str:
         return self.id
+
+
+register_kind(OPT_OUT_LIST.arn_type, OptOutList)  # kept by sms.export_state()
 
 
 def lists(state: RegionState) -> dict[str, OptOutList]:

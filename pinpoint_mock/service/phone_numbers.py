@@ -23,6 +23,7 @@ from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.ids import new_id
 from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import PHONE_NUMBER, POOL, candidates, check_deletable
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import RegionState, now
 from pinpoint_mock.service import opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
@@ -87,6 +88,9 @@ class PhoneNumber:
     two_way_channel_role: str | None = None
     self_managed_opt_outs: bool = False
     keywords: dict[str, Keyword] = field(default_factory=keyword_defaults)
+
+
+register_kind(PHONE_NUMBER.arn_type, PhoneNumber)  # kept by sms.export_state()
 
 
 # Numbers carriers only carry once a registration of theirs is approved.

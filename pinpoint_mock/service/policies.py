@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import not_found, validation_error
 from pinpoint_mock.engine.resources import KINDS, POLICY, at_arn
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import RegionState, now
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ class Policy:
 
     def view(self) -> dict[str, Any]:
         return {"ResourceArn": self.id, "Policy": self.text, "CreatedTimestamp": self.created}
+
+
+register_kind(POLICY.arn_type, Policy)  # kept by sms.export_state()
 
 
 def _invalid(reason: str, member: str, message: str) -> Exception:

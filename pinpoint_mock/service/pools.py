@@ -35,6 +35,7 @@ from pinpoint_mock.engine.resources import (
     remove,
     stamp,
 )
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service import keywords, opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
@@ -65,6 +66,9 @@ class Pool(Resource):
     # phone number IDs and sender-ID keys (``SENDER/CC``), in joining order
     members: list[str] = field(default_factory=list)
     keywords: dict[str, Keyword] = field(default_factory=dict)
+
+
+register_kind(POOL.arn_type, Pool)  # kept by sms.export_state()
 
 
 _MISMATCH = {

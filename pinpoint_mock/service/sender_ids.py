@@ -34,6 +34,7 @@ from pinpoint_mock.engine.resources import (
     remove,
     stamp,
 )
+from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service.registrations import catalogue, review
 from pinpoint_mock.service.registrations.records import Registration
@@ -56,6 +57,9 @@ class SenderId(Resource):
     message_types: list[str] = field(default_factory=list)
     deletion_protection: bool = False
     registration_id: str | None = None
+
+
+register_kind(SENDER_ID.arn_type, SenderId)  # kept by sms.export_state()
 
 
 def key(sender_id: str, country: str) -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pinpoint_mock.engine import arns, model
+from pinpoint_mock.engine.resources import REGISTRATION, REGISTRATION_ATTACHMENT
+from pinpoint_mock.engine.snapshot import register_kind
 
 
 @dataclass(slots=True, eq=False)
@@ -157,3 +159,8 @@ def attachment_view(attachment: Attachment, status: str | None = None) -> dict[s
         "CreatedTimestamp": attachment.created,
     }
     return view
+
+
+# Kept by sms.export_state() (engine/snapshot.py): one line per kind.
+register_kind(REGISTRATION.arn_type, Registration)
+register_kind(REGISTRATION_ATTACHMENT.arn_type, Attachment)
