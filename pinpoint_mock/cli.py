@@ -137,6 +137,12 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         dest="quotas",
         help="enforce a quota, e.g. REGISTRATIONS_PER_ACCOUNT=10 (repeatable; none by default)",
     )
+    serve.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="every account starts in the SMS sandbox: sends reach verified destination "
+        "numbers only, and the monthly spend limits are $1",
+    )
     serve.add_argument("--verbose", action="store_true", help="log each request to stderr")
     return parser, serve
 
@@ -180,6 +186,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             check_fields=args.check_fields,
             registration_types=args.registration_types or None,
             quotas=dict(args.quotas) or None,
+            sandbox=args.sandbox,
         )
     except MockError as error:
         parser.error(str(error))

@@ -17,3 +17,15 @@ _random = random.Random(os.urandom(32))
 def new_id(prefix: str) -> str:
     """``prefix`` and 32 random hex digits, e.g. ``new_id("registration")``."""
     return f"{prefix}-{_random.getrandbits(128):032x}"
+
+
+def new_uuid() -> str:
+    """A random version-4 UUID string (message IDs)."""
+    import uuid
+
+    return str(uuid.UUID(int=_random.getrandbits(128), version=4))
+
+
+def new_digits(count: int) -> str:
+    """``count`` random decimal digits (verification codes)."""
+    return f"{_random.randrange(10**count):0{count}d}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pinpoint_mock.engine.dispatch import HANDLERS
 from pinpoint_mock.service import (
+    account,
     configuration_sets,
     keywords,
     opt_out_lists,
@@ -13,6 +14,7 @@ from pinpoint_mock.service import (
     pools,
     sender_ids,
     tags,
+    verified_destinations,
 )
 from pinpoint_mock.service.registrations import (
     associations,
@@ -22,6 +24,7 @@ from pinpoint_mock.service.registrations import (
     field_values,
     operations,
 )
+from pinpoint_mock.service.sending import carrier_lookup, sends
 
 for _family in (
     operations,
@@ -38,6 +41,10 @@ for _family in (
     keywords,
     configuration_sets,
     policies,
+    account,
+    verified_destinations,
+    sends,
+    carrier_lookup,
 ):
     HANDLERS.update(_family.HANDLERS)
 
