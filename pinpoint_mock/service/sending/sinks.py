@@ -4,8 +4,8 @@ moto is never imported here: it is active only if the test imported it and start
 ``mock_aws``. moto's public module ``moto.core.models`` exposes ``botocore_stubber``, the
 handler that answers botocore's requests, and its ``enabled`` flag says whether a mock is
 started; when it is, a boto3 client of the sink's service is answered by moto. As a second
-guard, each client carries a ``before-send`` handler registered after moto's: it only runs
-when moto did not answer, and then refuses, so nothing reaches the network.
+guard, each client's first ``before-send`` handler checks again, as the request leaves, and
+refuses it when moto has stopped meanwhile, so nothing reaches the network.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ def moto_active() -> bool:
     return bool(getattr(stubber, "enabled", False))
 
 
-def _refuse(**_: Any) -> None:
-    raise _NotMocked("moto did not answer; pinpoint-mock never sends to AWS")
+def _refuse_unless_moto(**_: Any) -> None:
+    if not moto_active():
+        raise _NotMocked("moto's mock_aws is off; pinpoint-mock never sends to AWS")
 
 
 def _client(service: str, region: str) -> Any:
@@ -50,7 +51,7 @@ def _client(service: str, region: str) -> Any:
                     region_name=region,
                 )
                 found = session.client(service)
-                found.meta.events.register_last("before-send", _refuse)
+                found.meta.events.register_first("before-send", _refuse_unless_moto)
                 _clients[key] = found
     return found
 
