@@ -47,12 +47,13 @@ _SUFFIX = "_MESSAGE_MONTHLY_SPEND_LIMIT"
 CHANNELS = tuple(name.removesuffix(_SUFFIX) for name in model.enum("SpendLimitName"))
 
 # DescribeAccountLimits: each limit's kind, the quota reason the ``quotas`` option sets it
-# with, and its default Max (AWS documents 10 verified destination numbers; the rest are ours).
-LIMITS: dict[str, tuple[Kind, str, int]] = {
+# with (None: not enforced), and its default Max (AWS documents 10 verified destination
+# numbers; the rest are ours).
+LIMITS: dict[str, tuple[Kind, str | None, int]] = {
     "PHONE_NUMBERS": (PHONE_NUMBER, "PHONE_NUMBERS_PER_ACCOUNT", 20),
     "POOLS": (POOL, "POOLS_PER_ACCOUNT", 20),
-    "CONFIGURATION_SETS": (CONFIGURATION_SET, "CONFIGURATION_SETS_PER_ACCOUNT", 25),
-    "OPT_OUT_LISTS": (OPT_OUT_LIST, "OPT_OUT_LISTS_PER_ACCOUNT", 25),
+    "CONFIGURATION_SETS": (CONFIGURATION_SET, None, 25),
+    "OPT_OUT_LISTS": (OPT_OUT_LIST, None, 25),
     "SENDER_IDS": (SENDER_ID, "SENDER_IDS_PER_ACCOUNT", 50),
     "REGISTRATIONS": (REGISTRATION, "REGISTRATIONS_PER_ACCOUNT", 100),
     "REGISTRATION_ATTACHMENTS": (
@@ -136,9 +137,12 @@ def describe_account_limits(ctx: Context, params: dict[str, Any]) -> dict[str, A
     quotas = ctx.service.options.quotas
     rows = []
     for i, name in enumerate(model.enum("AccountLimitName"), 1):
+        if name not in LIMITS:  # a limit of a newer model
+            continue
         kind, quota, default = LIMITS[name]
+        limit = quotas.get(quota, default) if quota is not None else default
         used = len(ctx.state.of(kind))
-        rows.append((i, {"Name": name, "Used": used, "Max": quotas.get(quota, default)}))
+        rows.append((i, {"Name": name, "Used": used, "Max": limit}))
     found, token = listing(ctx, params, rows, lambda r: r[0])
     return with_token({"AccountLimits": [r for _, r in found]}, token)
 

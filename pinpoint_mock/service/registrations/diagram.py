@@ -91,6 +91,7 @@ class _Lab:
     call log, validation, the operations); review steps through the real Review."""
 
     def __init__(self) -> None:
+        import pinpoint_mock.service.table  # noqa: F401 - the operations, also when run alone
         from pinpoint_mock.engine.dispatch import Service
         from pinpoint_mock.service.options import Options
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
 
 _OUTPUT = model.members("CarrierLookupResult")
+# MOBILE, LANDLINE, OTHER, INVALID, by their lower-case names
+_TYPE = {name.lower(): name for name in model.enum("PhoneNumberType")}
 
 
 def kind_of(number: str, country: countries.Country) -> str:
@@ -27,7 +29,7 @@ def kind_of(number: str, country: countries.Country) -> str:
     if country.dialing_code == "1":
         if len(national) != 10:
             return "INVALID"
-        return "OTHER" if national[:3] in countries.TOLL_FREE_AREAS else "MOBILE"
+        return _TYPE["other"] if national[:3] in countries.TOLL_FREE_AREAS else "MOBILE"
     if country.iso == "GB":
         return "MOBILE" if national.startswith("7") else "LANDLINE"
     return "MOBILE"
