@@ -33,6 +33,10 @@ control endpoints (JSON in and out; see docs/server.md):
   GET  /_pinpoint_mock/calls          every call answered so far
   POST /_pinpoint_mock/errors         {"operation": "CreateRegistration", "code": "ThrottlingException"}
   POST /_pinpoint_mock/reset          empty every account and region
+  GET  /_pinpoint_mock/messages       every message the service accepted
+  GET  /_pinpoint_mock/events         every event given to an event destination
+  POST /_pinpoint_mock/receive        {"from_number": "+1...", "to_number": "+1...", "body": "STOP"}
+  POST /_pinpoint_mock/delivery       {"destination": "+1...", "event_type": "TEXT_BLOCKED"}
 
 example:
   pinpoint-mock serve --port 4566 --review approve &
