@@ -13,6 +13,7 @@ it past the enforced limit is refused with ``MONTHLY_SPEND_LIMIT_REACHED_FOR_<CH
 
 from __future__ import annotations
 
+import calendar
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -69,8 +70,23 @@ LIMITS: dict[str, tuple[Kind, str | None, int]] = {
 }
 
 
+# The current UTC month and the epoch seconds it spans, worked out again when the clock
+# leaves it (either way: time-machine moves it back too).
+_month_span: tuple[float, float, str] = (0.0, 0.0, "")
+
+
 def _month() -> str:
-    return time.strftime("%Y-%m", time.gmtime(now()))
+    global _month_span
+    moment = now()
+    start, end, key = _month_span
+    if start <= moment < end:
+        return key
+    t = time.gmtime(moment)
+    first = calendar.timegm((t.tm_year, t.tm_mon, 1, 0, 0, 0))
+    year, month = (t.tm_year + 1, 1) if t.tm_mon == 12 else (t.tm_year, t.tm_mon + 1)
+    key = f"{t.tm_year:04d}-{t.tm_mon:02d}"
+    _month_span = (float(first), float(calendar.timegm((year, month, 1, 0, 0, 0))), key)
+    return key
 
 
 @dataclass(slots=True, eq=False)

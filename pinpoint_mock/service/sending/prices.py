@@ -27,15 +27,19 @@ _GSM_EXTENSION = frozenset("^{}\\[~]|€\f")
 _CHARS_PER_MINUTE = 900  # a voice message is read at about 150 words a minute
 
 
+_GSM = _GSM_BASIC | _GSM_EXTENSION
+
+
 def encoding(body: str) -> str:
     """``GSM`` when every character is in GSM 03.38, else ``UNICODE``."""
-    gsm = all(c in _GSM_BASIC or c in _GSM_EXTENSION for c in body)
-    return "GSM" if gsm else "UNICODE"
+    return "GSM" if _GSM.issuperset(body) else "UNICODE"
 
 
 def parts(body: str, coding: str) -> int:
+    if len(body) <= 70:  # one part whatever the characters
+        return 1
     if coding == "GSM":
-        length = sum(2 if c in _GSM_EXTENSION else 1 for c in body)
+        length = len(body) + sum(1 for c in body if c in _GSM_EXTENSION)
         return 1 if length <= 160 else math.ceil(length / 153)
     return 1 if len(body) <= 70 else math.ceil(len(body) / 67)
 

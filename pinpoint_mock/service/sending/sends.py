@@ -427,7 +427,8 @@ def dispatch(
     message.order = next(_order)
     message.events = events.sequence(channel, last)
     state.of(MESSAGE)[message.message_id] = message
-    events.emit(message, events.records(message, detail), configuration_set)
+    if events.LISTENERS or (configuration_set is not None and configuration_set.destinations):
+        events.emit(message, events.records(message, detail), configuration_set)
 
 
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
