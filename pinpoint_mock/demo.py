@@ -4,7 +4,7 @@ as two tables."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 import boto3
@@ -69,7 +69,7 @@ def run(out: TextIO) -> None:
     out.write(f"\n{calls} calls answered in-process by pinpoint-mock; nothing was sent to AWS.\n")
 
 
-def _table(out: TextIO, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _table(out: TextIO, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in [*rows, header]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
         out.write(
