@@ -96,3 +96,31 @@ def test_blocked_messages_cost_nothing(client: Any, sms: SmsVoiceV2Mock) -> None
         DestinationPhoneNumber=SUBSCRIBER, OriginationIdentity=number["PhoneNumberId"]
     )
     assert sms.messages[0].events == ["TEXT_PENDING", "TEXT_BLOCKED"]
+
+
+@pytest.mark.sms_voice_v2(sandbox=True)
+def test_the_marker_takes_the_sandbox_option(sms_voice_v2_client: Any) -> None:
+    attributes = sms_voice_v2_client.describe_account_attributes()["AccountAttributes"]
+    assert attributes == [{"Name": "ACCOUNT_TIER", "Value": "SANDBOX"}]
+
+
+def test_the_server_takes_the_sandbox_option() -> None:
+    from pinpoint_mock import server
+
+    with server(sandbox=True) as url:
+        client = boto3.client(
+            "pinpoint-sms-voice-v2",
+            region_name="us-east-1",
+            endpoint_url=url,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        attributes = client.describe_account_attributes()["AccountAttributes"]
+    assert attributes == [{"Name": "ACCOUNT_TIER", "Value": "SANDBOX"}]
+
+
+def test_sandbox_must_be_a_bool() -> None:
+    from pinpoint_mock import MockError
+
+    with pytest.raises(MockError, match="sandbox must be True or False"):
+        mock_sms_voice_v2(sandbox="yes")
