@@ -65,6 +65,18 @@ def _pools(client: Any) -> None:
         client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
 
 
+def _sending_number(client: Any) -> None:
+    client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="LONG_CODE",
+    )
+
+
+SEND = {"DestinationPhoneNumber": "+12065550142", "MessageBody": "Your order shipped"}
+
+
 def _figure(key: str, title: str, comparison: Comparison) -> Figure:
     info = comparison.info()
     info["mock_share_us"] = round((info["subject_ms"] - info["baseline_ms"]) * 1e3, 1)
@@ -114,12 +126,18 @@ def run(quick: bool) -> list[Figure]:
         "DescribeRegistrations", {"MaxResults": PAGE}, _registrations, rounds, n // 2
     )
     pools = _compare("DescribePools", {"MaxResults": PAGE}, _pools, rounds, n // 2)
+    send = _compare("SendTextMessage", SEND, _sending_number, rounds, n)
     return [
         _figure("per_call.create_registration", "create_registration per call", create),
         _figure(
             "per_call.describe_pools",
             f"describe_pools per call (page of {PAGE}; the resource model's listing)",
             pools,
+        ),
+        _figure(
+            "per_call.send_text_message",
+            "send_text_message per call (the number found for the destination)",
+            send,
         ),
         seam_off,
         _figure(

@@ -19,13 +19,17 @@ if TYPE_CHECKING:
     from pinpoint_mock.mock import MockActivation, mock_sms_voice_v2
     from pinpoint_mock.service.registrations.review import Review
     from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
+    from pinpoint_mock.service.sending.receive import Inbound
+    from pinpoint_mock.service.sending.sends import Message
     from pinpoint_mock.sms import SmsVoiceV2Mock
 
 __version__ = "0.1.0"
 
 _WHERE = {
     "Call": "pinpoint_mock.engine.dispatch",
+    "Inbound": "pinpoint_mock.service.sending.receive",
     "InvalidTransition": "pinpoint_mock.engine.errors",
+    "Message": "pinpoint_mock.service.sending.sends",
     "MockActivation": "pinpoint_mock.mock",
     "MockError": "pinpoint_mock.engine.errors",
     "RegistrationSnapshot": "pinpoint_mock.service.registrations.snapshots",
@@ -38,7 +42,9 @@ _WHERE = {
 
 __all__ = [
     "Call",
+    "Inbound",
     "InvalidTransition",
+    "Message",
     "MockActivation",
     "MockError",
     "RegistrationSnapshot",

@@ -33,6 +33,10 @@ control endpoints (JSON in and out; see docs/server.md):
   GET  /_pinpoint_mock/calls          every call answered so far
   POST /_pinpoint_mock/errors         {"operation": "CreateRegistration", "code": "ThrottlingException"}
   POST /_pinpoint_mock/reset          empty every account and region
+  GET  /_pinpoint_mock/messages       every message the service accepted
+  GET  /_pinpoint_mock/events         every event given to an event destination
+  POST /_pinpoint_mock/receive        {"from_number": "+1...", "to_number": "+1...", "body": "STOP"}
+  POST /_pinpoint_mock/delivery       {"destination": "+1...", "event_type": "TEXT_BLOCKED"}
 
 example:
   pinpoint-mock serve --port 4566 --review approve &
@@ -144,6 +148,12 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "durable in it (and FILE.journal) before answering, so it survives a restart or a "
         "kill -9 (see docs/state.md)",
     )
+    serve.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="every account starts in the SMS sandbox: sends reach verified destination "
+        "numbers only, and the monthly spend limits are $1",
+    )
     serve.add_argument("--verbose", action="store_true", help="log each request to stderr")
     return parser, serve
 
@@ -189,6 +199,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             registration_types=args.registration_types or None,
             quotas=dict(args.quotas) or None,
             state=args.state,
+            sandbox=args.sandbox,
         )
     except StateFileError as error:
         print(str(error), file=sys.stderr)

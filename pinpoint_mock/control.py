@@ -9,6 +9,10 @@ Each endpoint calls one public method, so the two cannot drift apart:
 ``GET  /_pinpoint_mock/calls``        ``sms.calls``
 ``POST /_pinpoint_mock/errors``       ``sms.inject_error(operation, code, ...)``
 ``POST /_pinpoint_mock/reset``        ``sms.reset()``
+``GET  /_pinpoint_mock/messages``     ``sms.messages``
+``GET  /_pinpoint_mock/events``       ``sms.events``
+``POST /_pinpoint_mock/receive``      ``sms.receive(from_number, to_number, body, ...)``
+``POST /_pinpoint_mock/delivery``     ``sms.set_delivery(destination, event_type)``
 ====================================  ========================================================
 """
 
@@ -149,12 +153,55 @@ def _reset(sms: SmsVoiceV2Mock, _: dict[str, Any], __: dict[str, str]) -> dict[s
     return {"reset": True}
 
 
+def _message(message: Any) -> dict[str, Any]:
+    fields = dataclasses.fields(message)
+    return {f.name: getattr(message, f.name) for f in fields if f.name != "emitted"}
+
+
+def _messages(sms: SmsVoiceV2Mock, _: dict[str, Any], __: dict[str, str]) -> dict[str, Any]:
+    return {"messages": [_message(m) for m in sms.messages]}
+
+
+def _events(sms: SmsVoiceV2Mock, _: dict[str, Any], __: dict[str, str]) -> dict[str, Any]:
+    return {"events": sms.events}
+
+
+def _receive(sms: SmsVoiceV2Mock, data: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
+    _only(data, {"from_number", "to_number", "body", "account_id", "region"}, "receive")
+    inbound = sms.receive(
+        from_number=_required_str(data, "from_number"),
+        to_number=_required_str(data, "to_number"),
+        body=_required_str(data, "body"),
+        account_id=_optional_str(data, "account_id"),
+        region=_optional_str(data, "region"),
+    )
+    return {
+        "message_id": inbound.message_id,
+        "action": inbound.action,
+        "keyword": inbound.keyword,
+        "reply": None if inbound.reply is None else _message(inbound.reply),
+        "two_way_payload": inbound.two_way_payload,
+    }
+
+
+def _delivery(sms: SmsVoiceV2Mock, data: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
+    _only(data, {"destination", "event_type"}, "delivery")
+    destination = _required_str(data, "destination")
+    event_type = _optional_str(data, "event_type")
+    sms.set_delivery(destination, event_type)
+    return {"destination": destination, "event_type": event_type}
+
+
 ENDPOINTS: dict[str, dict[str, Endpoint]] = {
     "review": {"POST": _review},
     "registrations": {"GET": _registrations},
     "calls": {"GET": _calls},
     "errors": {"POST": _errors},
     "reset": {"POST": _reset},
+    "messages": {"GET": _messages},
+    "events": {"GET": _events},
+    "receive": {"POST": _receive},
+    "delivery": {"POST": _delivery},
 }
 
 

@@ -12,6 +12,9 @@ from pinpoint_mock.service.options import Options
 from pinpoint_mock.service.registrations.lookup import registration_id
 from pinpoint_mock.service.registrations.review import Review
 from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot
+from pinpoint_mock.service.sending import events as sending_events
+from pinpoint_mock.service.sending.receive import Inbound, receive
+from pinpoint_mock.service.sending.sends import MESSAGE, Message
 
 DEFAULT_REGION = "us-east-1"
 _ID = re.compile(r"registration-[0-9a-f]{32}")
@@ -132,6 +135,50 @@ class SmsVoiceV2Mock:
         or its JSON read back). Another format, an unknown version or malformed data raise
         :class:`MockError` and leave the state as it was. The call log stays."""
         self._service.replace_store(snapshot.import_store(data))
+
+    @property
+    def messages(self) -> list[Message]:
+        """Every message the service accepted (sends, keyword replies, verification codes),
+        in order, across accounts and Regions."""
+        found: list[Message] = []
+        for state in self._service.store.regions():
+            with state.lock:
+                found.extend(state.of(MESSAGE).values())
+        found.sort(key=lambda m: m.order)
+        return found
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """Every event given to a configuration set's event destination, in order: dicts
+        ``{"configuration_set", "destination", "record"}``."""
+        return [dict(e) for m in self.messages for e in m.emitted]
+
+    def receive(
+        self,
+        *,
+        from_number: str,
+        to_number: str,
+        body: str,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Inbound:
+        """A subscriber's phone (``from_number``) texts ``body`` to one of the account's
+        numbers; keywords, opt-outs, replies and the two-way channel apply."""
+        for name, value in (("from_number", from_number), ("to_number", to_number)):
+            if not isinstance(value, str) or not value.startswith("+"):
+                raise ValueError(f"{name} must be an E.164 number such as +12065550100")
+        if not isinstance(body, str):
+            raise ValueError("body must be a string")
+        return receive(
+            self._service, from_number, to_number, body, account_id=account_id, region=region
+        )
+
+    def set_delivery(self, destination: str, event_type: str | None) -> None:
+        """Make the next messages to ``destination`` end with ``event_type`` (e.g.
+        ``TEXT_BLOCKED``) instead of being delivered; ``None`` delivers again."""
+        if not isinstance(destination, str) or not destination.startswith("+"):
+            raise ValueError("destination must be an E.164 number such as +12065550100")
+        sending_events.set_delivery(self._service, destination, event_type)
 
     def reset(self) -> None:
         """Empty every account and region (the call log stays)."""

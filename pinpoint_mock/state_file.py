@@ -304,6 +304,7 @@ class StateFile:
             todo = {(t, rid) for t, records in state._kinds.items() for rid in records}
         else:
             todo = _candidates(state, cache, strings)
+            todo |= {(t, rid) for t in snapshot.few_kinds() for rid in state._kinds.get(t, ())}
         seen: set[tuple[str, str]] = set()
         new: dict[str, set[str]] = {}
         puts: dict[tuple[str, str], Any] = {}

@@ -39,3 +39,16 @@ def call(url: str, method: str, path: str, payload: Any = None) -> tuple[int, An
     except urllib.error.HTTPError as error:
         with error:
             return error.code, json.loads(error.read())
+
+
+def unmodelled_operation() -> str:
+    """An operation of the service the mock does not model and that needs no input (the
+    first, by name): it moves as families are added."""
+    import pinpoint_mock.service.table  # noqa: F401 - the operation table
+    from pinpoint_mock.engine import dispatch, model
+
+    for name in sorted(model.operation_names() - set(dispatch.HANDLERS)):
+        shape = model.operation(name).input_shape
+        if shape is None or not shape.required_members:
+            return name
+    raise AssertionError("every operation without required input is modelled")

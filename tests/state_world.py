@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pinpoint_mock.engine import model
 from pinpoint_mock.sms import SmsVoiceV2Mock
 
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
@@ -125,13 +126,25 @@ def build(client: Any, sms: SmsVoiceV2Mock | None = None) -> dict[str, str]:
     )
     client.set_default_message_type(ConfigurationSetName="main", MessageType="PROMOTIONAL")
     client.set_default_sender_id(ConfigurationSetName="main", SenderId="EXAMPLE")
-    client.set_default_message_feedback_enabled(
-        ConfigurationSetName="main", MessageFeedbackEnabled=True
-    )
+    if "SetDefaultMessageFeedbackEnabled" in model.operation_names():  # newer models
+        client.set_default_message_feedback_enabled(
+            ConfigurationSetName="main", MessageFeedbackEnabled=True
+        )
     client.create_configuration_set(ConfigurationSetName="second")
     # resource policies
     client.put_resource_policy(ResourceArn=pool["PoolArn"], Policy=POLICY)
     client.put_resource_policy(ResourceArn=other["PhoneNumberArn"], Policy=POLICY)
+    # sending: a message with events, a verified destination, the account's spend override
+    sender = _number(client, "LONG_CODE")
+    client.send_text_message(
+        DestinationPhoneNumber="+12065550123",
+        OriginationIdentity=sender["PhoneNumberId"],
+        MessageBody="hello",
+        ConfigurationSetName="main",
+        Context={"order": "42"},
+    )
+    client.create_verified_destination_number(DestinationPhoneNumber="+12065550177")
+    client.set_text_message_spend_limit_override(MonthlyLimit=5)
     return ids
 
 
@@ -200,4 +213,9 @@ def describe(client: Any) -> dict[str, Any]:
     for entry in seen["senders"] + seen["sets"]:
         arn = entry.get("SenderIdArn") or entry["ConfigurationSetArn"]
         seen[arn] = client.list_tags_for_resource(ResourceArn=arn)["Tags"]
+    seen["account"] = _all_pages(client, "describe_account_attributes", "AccountAttributes")
+    seen["spend"] = _all_pages(client, "describe_spend_limits", "SpendLimits")
+    seen["verified"] = _all_pages(
+        client, "describe_verified_destination_numbers", "VerifiedDestinationNumbers"
+    )
     return seen

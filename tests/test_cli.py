@@ -232,6 +232,8 @@ def test_serve_takes_the_mock_options(monkeypatch: pytest.MonkeyPatch) -> None:
             client = client_for(found.group(1), attempts=1)
             client.create_registration(RegistrationType="XX_HOUSE_REGISTRATION")
             rid = client.create_registration(RegistrationType=TOLL_FREE)["RegistrationId"]
+            tier = client.describe_account_attributes()["AccountAttributes"][0]["Value"]
+            seen["tier"] = tier
             for name, action in (
                 ("submit", lambda: client.submit_registration_version(RegistrationId=rid)),
                 ("third", lambda: client.create_registration(RegistrationType=TOLL_FREE)),
@@ -245,10 +247,11 @@ def test_serve_takes_the_mock_options(monkeypatch: pytest.MonkeyPatch) -> None:
 
     visitor = threading.Thread(target=visit)
     visitor.start()
-    argv = ["serve", "--check-fields", "--registration-type", "XX_HOUSE_REGISTRATION"]
+    argv = ["serve", "--check-fields", "--sandbox", "--registration-type", "XX_HOUSE_REGISTRATION"]
     assert main([*argv, "--quota", "REGISTRATIONS_PER_ACCOUNT=2"]) == 0
     visitor.join()
     assert seen == {
+        "tier": "SANDBOX",  # --sandbox
         # --check-fields: a toll-free registration needs its number before submit
         "submit": ("ConflictException", "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED"),
         "third": ("ServiceQuotaExceededException", "REGISTRATIONS_PER_ACCOUNT"),

@@ -386,3 +386,70 @@ def test_unknown_endpoints_and_methods(url: str) -> None:
     status, answer = call(url, "GET", "/_pinpoint_mock/reset")
     assert (status, answer["error"]) == (405, "MethodNotAllowed")
     assert answer["message"] == "/_pinpoint_mock/reset takes POST, not GET"
+
+
+def _sending_number(client: Any) -> str:
+    return str(
+        client.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="LONG_CODE",
+        )["PhoneNumber"]
+    )
+
+
+def test_messages_events_receive_and_delivery(url: str, client: Any) -> None:
+    number = _sending_number(client)
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.create_event_destination(
+        ConfigurationSetName="cs",
+        EventDestinationName="d",
+        MatchingEventTypes=["ALL"],
+        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:t"},
+    )
+    status, answer = call(
+        url,
+        "POST",
+        "/_pinpoint_mock/delivery",
+        {"destination": "+12065550142", "event_type": "TEXT_BLOCKED"},
+    )
+    assert (status, answer) == (200, {"destination": "+12065550142", "event_type": "TEXT_BLOCKED"})
+    sent = client.send_text_message(
+        DestinationPhoneNumber="+12065550142",
+        OriginationIdentity=number,
+        MessageBody="hi",
+        ConfigurationSetName="cs",
+        Context={"k": "v"},
+    )
+    status, answer = call(url, "GET", "/_pinpoint_mock/messages")
+    (message,) = answer["messages"]
+    assert message["message_id"] == sent["MessageId"]
+    assert message["events"] == ["TEXT_PENDING", "TEXT_BLOCKED"]
+    assert message["context"] == {"k": "v"}
+    status, answer = call(url, "GET", "/_pinpoint_mock/events")
+    assert [e["record"]["eventType"] for e in answer["events"]] == ["TEXT_PENDING", "TEXT_BLOCKED"]
+    status, answer = call(
+        url,
+        "POST",
+        "/_pinpoint_mock/receive",
+        {"from_number": "+12065550142", "to_number": number, "body": "HELP"},
+    )
+    assert status == 200
+    assert answer["action"] == "AUTOMATIC_RESPONSE"
+    assert answer["reply"]["destination"] == "+12065550142"
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status"),
+    [
+        ("delivery", {"destination": "+12065550142", "event_type": "TEXT_PENDING"}, 400),
+        ("delivery", {"destination": "+12065550142", "when": "now"}, 400),
+        ("receive", {"from_number": "+12065550142", "to_number": "+12015550100", "body": "x"}, 404),
+        ("receive", {"from_number": "+12065550142", "body": "x"}, 400),
+    ],
+)
+def test_sending_endpoints_refuse_misuse(url: str, path: str, body: Any, status: int) -> None:
+    got, answer = call(url, "POST", f"/_pinpoint_mock/{path}", body)
+    assert got == status
+    assert answer["message"]

@@ -26,7 +26,7 @@ EXPECTED_ROWS = [
     ["SUBMITTED", "v2", "SUBMITTED"],
     ["COMPLETE", "v2", "APPROVED"],
 ]
-FOOTER = "\n22 calls answered in-process by pinpoint-mock; nothing was sent to AWS.\n"
+FOOTER = "\n26 calls answered in-process by pinpoint-mock; nothing was sent to AWS.\n"
 
 
 def no_aws_configuration(home: Path) -> dict[str, str]:
@@ -48,6 +48,25 @@ def _rows(text: str) -> list[list[str]]:
     body = lines[2 : lines.index("")]
     # the last two columns: registration status, then "vN STATUS"
     return [line.split()[-3:] for line in body]
+
+
+SENDING_OUTCOMES = [
+    "TEXT_PENDING -> TEXT_SUCCESSFUL",
+    "set_delivery(..., TEXT_BLOCKED)",
+    "TEXT_PENDING -> TEXT_BLOCKED",
+    "OPT_OUT, replied",
+    "refused: DESTINATION_PHONE_NUMBER_OPTED_OUT",
+]
+
+
+def test_the_sending_chapter_sends_blocks_opts_out_and_is_refused() -> None:
+    out = io.StringIO()
+    demo.run(out)
+    chapters = out.getvalue().split("\n\n")
+    lines = chapters[1].splitlines()
+    assert lines[0].split() == ["who", "sending", "outcome"]
+    outcomes = [line.split("  ")[-1].strip() for line in lines[3:]]
+    assert outcomes == SENDING_OUTCOMES
 
 
 def test_the_demo_walks_a_denial_and_a_resubmission() -> None:

@@ -34,6 +34,7 @@ from typing import Any
 
 import boto3
 import pytest
+import time_machine
 from botocore import xform_name
 from botocore.awsrequest import HTTPHeaders
 from botocore.config import Config
@@ -372,6 +373,12 @@ class Pool:
     pools: list[str]  # by ID and ARN, holding two phone numbers
     pool_phones: list[str]  # the numbers in the pools
     senders: list[str] = field(default_factory=list)  # sender IDs (of DE), by name and ARN
+    # an active US long code with SMS, VOICE and MMS: by ID, ARN and number
+    sending: list[str] = field(default_factory=list)
+    verified: list[str] = field(default_factory=list)  # pending, with a code sent: ID, ARN
+    old_verified: list[str] = field(default_factory=list)  # added two days ago: ID, ARN
+    code: str = ""  # the code sent to ``verified``
+    messages: list[str] = field(default_factory=list)  # sent with message feedback on
 
     def strategies(self, catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
         """Member name -> values that point at something real, or that the handlers accept
@@ -424,6 +431,12 @@ class Pool:
                 min_size=1,
                 max_size=2,
             )
+        if self.verified:
+            vdns = st.sampled_from(self.verified + self.old_verified)
+            more["VerifiedDestinationNumberId"] = vdns
+            more["VerifiedDestinationNumberIds"] = st.lists(vdns, min_size=1, max_size=2)
+        if self.messages:
+            more["MessageId"] = st.sampled_from(self.messages)
         if self.pools:
             pools = st.sampled_from(self.pools)
             more["PoolId"] = pools
@@ -539,6 +552,7 @@ def build_pool(
     if "RequestSenderId" in HANDLERS:
         sender = c.request_sender_id(SenderId="FUZZ", IsoCountryCode="DE", Tags=tags)
         senders = ["FUZZ", sender["SenderIdArn"]]
+    sending, verified, old_verified, code, messages = _sending_pool(c, sms, needs)
     return Pool(
         registrations=ids + arns,
         drafts=[ids[0], arns[0], ids[2], arns[2]],
@@ -556,6 +570,52 @@ def build_pool(
         pools=pools,
         pool_phones=pool_phones,
         senders=senders,
+        sending=sending,
+        verified=verified,
+        old_verified=old_verified,
+        code=code,
+        messages=messages,
+    )
+
+
+SENDING_MEMBERS = frozenset(
+    {"DestinationPhoneNumber", "VerifiedDestinationNumberId", "VerifiedDestinationNumberIds"}
+    | {"MessageId", "MonthlyLimit"}
+)
+DESTINATION_NUMBER = "+12065550142"
+
+
+def _sending_pool(
+    c: Any, sms: SmsVoiceV2Mock, needs: set[str]
+) -> tuple[list[str], list[str], list[str], str, list[str]]:
+    """A number that sends, verified destination numbers (one pending with a code sent, one
+    added two days ago) and a message sent with feedback on, when the operation needs them."""
+    if "SendTextMessage" not in HANDLERS or not needs & SENDING_MEMBERS:
+        return [], [], [], "", []
+    number = c.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS", "VOICE", "MMS"],
+        NumberType="LONG_CODE",
+    )
+    sending = [number["PhoneNumberId"], number["PhoneNumberArn"], number["PhoneNumber"]]
+    with time_machine.travel(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)):
+        old = c.create_verified_destination_number(DestinationPhoneNumber="+12065550199")
+    pending = c.create_verified_destination_number(DestinationPhoneNumber=DESTINATION_NUMBER)
+    vdn = pending["VerifiedDestinationNumberId"]
+    c.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+    )
+    code = str(sms.messages[-1].body)
+    sent = c.send_text_message(
+        DestinationPhoneNumber=DESTINATION_NUMBER, MessageBody="fuzz", MessageFeedbackEnabled=True
+    )
+    return (
+        sending,
+        [vdn, pending["VerifiedDestinationNumberArn"]],
+        [old["VerifiedDestinationNumberId"], old["VerifiedDestinationNumberArn"]],
+        code,
+        [sent["MessageId"]],
     )
 
 
@@ -816,8 +876,85 @@ def _default_sender(
     return {**params, "SenderId": "FUZZ"}
 
 
+def _send(operation: str) -> Coherence:
+    """Our sending number (or none, where the operation lets it out), a US destination, no
+    price cap it could miss, a media file MMS carries; no protect configuration (none exist)."""
+    optional = "OriginationIdentity" not in model.operation(operation).input_shape.required_members
+
+    def shape(
+        params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+    ) -> dict[str, Any]:
+        return _sendable(params, pool, data, optional)
+
+    return shape
+
+
+def _sendable(
+    params: dict[str, Any], pool: Pool, data: st.DataObject, optional: bool
+) -> dict[str, Any]:
+    shaped = {k: v for k, v in params.items() if k not in ("ProtectConfigurationId", "MaxPrice")}
+    shaped.pop("MaxPricePerMinute", None)
+    shaped["DestinationPhoneNumber"] = DESTINATION_NUMBER
+    choices = pool.sending + ([""] if optional else [])
+    identity = data.draw(st.sampled_from(choices), label="OriginationIdentity")
+    if identity:
+        shaped["OriginationIdentity"] = identity
+    else:
+        shaped.pop("OriginationIdentity", None)
+    if "MediaUrls" in params:
+        shaped["MediaUrls"] = ["s3://fuzz-bucket/a.png"]
+    return shaped
+
+
+def _verification(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """The pending number mostly, from our sending number or the one found for it."""
+    vdn = _mostly(data, pool.verified, pool.old_verified, "VerifiedDestinationNumberId")
+    shaped = {**params, "VerifiedDestinationNumberId": vdn}
+    if "OriginationIdentity" in params:
+        shaped["OriginationIdentity"] = data.draw(st.sampled_from(pool.sending[:2]))
+    if "VerificationCode" in params:
+        shaped["VerificationCode"] = pool.code
+    return shaped
+
+
+def _old_verified(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    vdn = _mostly(data, pool.old_verified, pool.verified, "VerifiedDestinationNumberId")
+    return {**params, "VerifiedDestinationNumberId": vdn}
+
+
+def _new_verified(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """A number not verified yet, mostly; no RCS agent (none exist)."""
+    number = _mostly(data, ["+12065550177"], [DESTINATION_NUMBER], "DestinationPhoneNumber")
+    shaped = {k: v for k, v in params.items() if k != "RcsAgentId"}
+    return {**shaped, "DestinationPhoneNumber": number}
+
+
+def _spend_limit(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """At most the account's MaxLimit."""
+    return {**params, "MonthlyLimit": min(params.get("MonthlyLimit", 0), 10_000)}
+
+
 # Operations whose members must agree with each other (or with the state) to succeed.
 COHERENT: dict[str, Coherence] = {
+    "SendTextMessage": _send("SendTextMessage"),
+    "SendVoiceMessage": _send("SendVoiceMessage"),
+    "SendMediaMessage": _send("SendMediaMessage"),
+    "SendDestinationNumberVerificationCode": _verification,
+    "VerifyDestinationNumber": _verification,
+    "DeleteVerifiedDestinationNumber": _old_verified,
+    "CreateVerifiedDestinationNumber": _new_verified,
+    **{
+        f"Set{name}MessageSpendLimitOverride": _spend_limit
+        for name in ("Text", "Voice", "Media", "Notify", "Rcs")
+    },
     "PutRegistrationFieldValue": _field_value,
     "DeleteRegistrationFieldValue": _field_path,
     "CreateRegistrationAssociation": _association,

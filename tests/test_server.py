@@ -13,12 +13,13 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore import xform_name
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import MockError, http_server, mock_sms_voice_v2, server
 from pinpoint_mock.http_server import MAX_BODY, MockServer, ServerURL, exposure_warning
 
-from .http_helpers import TOLL_FREE, client_for
+from .http_helpers import TOLL_FREE, client_for, unmodelled_operation
 
 TARGET = "PinpointSMSVoiceV2.CreateRegistration"
 
@@ -384,12 +385,13 @@ def test_a_server_beyond_loopback_warns(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_an_unmodelled_operation_says_the_same_over_http() -> None:
+    method = xform_name(unmodelled_operation())
     with mock_sms_voice_v2():
         in_process = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         with pytest.raises(ClientError) as here:
-            in_process.describe_account_attributes()
+            getattr(in_process, method)()
     with server() as url, pytest.raises(ClientError) as there:
-        client_for(url).describe_account_attributes()
+        getattr(client_for(url), method)()
     assert here.value.response["Error"]["Code"] == "NotImplemented"
     assert there.value.response["Error"] == here.value.response["Error"]
     assert there.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501

@@ -82,6 +82,7 @@ VERIFIED_DESTINATION_NUMBER = Kind(
     "verified-destination-number",
     "VerifiedDestinationNumberId",
     "vdn",
+    quota="VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
 )
 PROTECT_CONFIGURATION = Kind(
     "protect-configuration",

@@ -264,10 +264,22 @@ _KINDS: dict[str, _Codec] = {}
 _FIELDS: dict[str, _Codec] = {}
 
 
-def register_kind(arn_type: str, record_type: type) -> None:
+# kinds of a record or two per region (the account): a journal looks at them on every change
+_FEW: set[str] = set()
+
+
+def register_kind(arn_type: str, record_type: type, *, few: bool = False) -> None:
     """Keep the records of ``arn_type`` (``state.of(kind)``) in exported state: one line per
-    kind, next to the record type, e.g. ``register_kind(POOL.arn_type, Pool)``."""
+    kind, next to the record type, e.g. ``register_kind(POOL.arn_type, Pool)``. ``few`` marks
+    a kind of a record or two per region that calls change without naming it (the account's
+    spend): the server's journal then checks it after every call."""
     _KINDS[arn_type] = codec(record_type)
+    if few:
+        _FEW.add(arn_type)
+
+
+def few_kinds() -> frozenset[str]:
+    return frozenset(_FEW)
 
 
 def register_field(name: str, hint: Any) -> None:

@@ -38,6 +38,8 @@ ENFORCED_QUOTAS = (
     "KEYWORDS_PER_PHONE_NUMBER",
     "KEYWORDS_PER_POOL",
     "SENDER_IDS_PER_ACCOUNT",
+    "VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
+    "VERIFICATION_ATTEMPTS_PER_DAY",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 
@@ -49,6 +51,8 @@ class Options:
     registration_types: frozenset[str] = frozenset()
     quotas: Mapping[str, int] = field(default_factory=dict)
     check_fields: bool = False
+    # every account starts in the SMS sandbox, as new AWS accounts do
+    sandbox: bool = False
     # definitions added or replaced through registration_types (name -> definition)
     type_definitions: Mapping[str, TypeDefinition] = field(default_factory=dict, repr=False)
 
@@ -66,6 +70,7 @@ class Options:
         registration_types: RegistrationTypes | None = None,
         quotas: Mapping[str, int] | None = None,
         check_fields: bool = False,
+        sandbox: bool = False,
     ) -> Options:
         if not callable(review) and review not in OUTCOMES:
             raise MockError(
@@ -77,6 +82,8 @@ class Options:
         types, definitions = parse_option(registration_types)
         if not isinstance(check_fields, bool):
             raise MockError(f"check_fields must be True or False, not {check_fields!r}")
+        if not isinstance(sandbox, bool):
+            raise MockError(f"sandbox must be True or False, not {sandbox!r}")
         limits = dict(quotas or {})
         for name, limit in limits.items():
             if name not in ENFORCED_QUOTAS:
@@ -87,11 +94,19 @@ class Options:
                 )
             if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
                 raise MockError(f"quota {name} must be a non-negative int, not {limit!r}")
-        return cls(review, account_id, types, limits, check_fields, definitions)
+        return cls(
+            review,
+            account_id,
+            types,
+            limits,
+            check_fields,
+            sandbox,
+            type_definitions=definitions,
+        )
 
     @classmethod
     def from_kwargs(cls, options: Mapping[str, Any]) -> Options:
-        known = {"review", "account_id", "registration_types", "quotas", "check_fields"}
+        known = {"review", "account_id", "registration_types", "quotas", "check_fields", "sandbox"}
         unknown = sorted(set(options) - known)
         if unknown:
             raise MockError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pinpoint_mock.engine import model
 from pinpoint_mock.engine.dispatch import HANDLERS
 from pinpoint_mock.service import (
+    account,
     configuration_sets,
     keywords,
     opt_out_lists,
@@ -14,6 +15,7 @@ from pinpoint_mock.service import (
     pools,
     sender_ids,
     tags,
+    verified_destinations,
 )
 from pinpoint_mock.service.registrations import (
     associations,
@@ -23,6 +25,7 @@ from pinpoint_mock.service.registrations import (
     field_values,
     operations,
 )
+from pinpoint_mock.service.sending import carrier_lookup, sends
 
 for _family in (
     operations,
@@ -39,6 +42,10 @@ for _family in (
     keywords,
     configuration_sets,
     policies,
+    account,
+    verified_destinations,
+    sends,
+    carrier_lookup,
 ):
     # an operation the installed botocore does not know is absent, as it is from its clients
     HANDLERS.update((k, v) for k, v in _family.HANDLERS.items() if k in model.operation_names())

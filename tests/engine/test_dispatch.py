@@ -7,25 +7,28 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore import xform_name
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import MockError, mock_sms_voice_v2
 from pinpoint_mock.engine.dispatch import HANDLERS, Service
 from pinpoint_mock.service.options import Options
+from tests.http_helpers import unmodelled_operation
 
 SERVICE = "pinpoint-sms-voice-v2"
 
 
 def test_an_unmodelled_operation_fails_at_once_naming_itself() -> None:
+    operation = unmodelled_operation()
     with mock_sms_voice_v2() as sms:
         client = boto3.client(SERVICE, region_name="us-east-1")
         with pytest.raises(ClientError) as err:
-            client.describe_account_attributes()
+            getattr(client, xform_name(operation))()
     response = err.value.response
     assert response["Error"]["Code"] == "NotImplemented"
     assert response["Error"]["Message"].startswith(
-        "PinpointSMSVoiceV2.DescribeAccountAttributes is not modelled by pinpoint-mock, "
+        f"PinpointSMSVoiceV2.{operation} is not modelled by pinpoint-mock, "
         "so it was answered here and sent nowhere."
     )
     assert response["ResponseMetadata"]["RetryAttempts"] == 0

@@ -112,3 +112,31 @@ def test_identities_and_a_configuration_set(aws_cli: Path, sms_voice_v2_server: 
     assert phone["PoolId"] == pool["PoolId"]
     described = client.describe_keywords(OriginationIdentity=pool["PoolId"])["Keywords"]
     assert [k["Keyword"] for k in described] == ["HELP", "STOP", "JOIN"]
+
+
+def test_sending_setup(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
+    which("curl")
+    done = run_block("cli-sending", aws_cli, sms_voice_v2_server)
+    assert done.returncode == 0, done.stderr
+    (
+        attributes,
+        spend,
+        verified,
+        created,
+        destination,
+        sent,
+        inbound,
+        events,
+    ) = documents(done.stdout)
+    assert attributes["AccountAttributes"] == [{"Name": "ACCOUNT_TIER", "Value": "PRODUCTION"}]
+    assert len(spend["SpendLimits"]) >= 4
+    assert verified["VerifiedDestinationNumbers"] == []
+    assert created["ConfigurationSetName"] == "app"
+    assert destination["EventDestination"]["EventDestinationName"] == "events"
+    assert inbound["action"] == "OPT_OUT"
+    assert [e["record"]["eventType"] for e in events["events"]] == [
+        "TEXT_PENDING",
+        "TEXT_SUCCESSFUL",
+    ]
+    assert events["events"][0]["record"]["messageId"] == sent["MessageId"]
+    assert not [c for c in sms_voice_v2_server.mock.calls if c.error == "NotImplemented"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pinpoint_mock.engine import model
+
 EVERY_OPERATION = "*"
 OTHER_REQUESTS = "other"  # requests that name no operation the mock models
 
@@ -110,6 +112,11 @@ _NO_ARN_HOLDER = (
 )
 _NOT_SMS_VOICE = "`ResourceArn` is not an sms-voice ARN (`arn:aws:sms-voice:...`)"
 
+
+# The spend limits' channels, from the model (TEXT, VOICE, MEDIA, NOTIFY, and RCS when known).
+_SPEND_CHANNELS = tuple(
+    name.removesuffix("_MESSAGE_MONTHLY_SPEND_LIMIT") for name in model.enum("SpendLimitName")
+)
 
 ROWS: tuple[ErrorRow, ...] = (
     # -- every operation -------------------------------------------------------------------
@@ -1041,6 +1048,226 @@ ROWS: tuple[ErrorRow, ...] = (
         "DeleteOptOutList",
         "RESOURCE_DELETION_NOT_ALLOWED",
         "the list is `Default`, or a phone number uses it",
+    ),
+    # -- sending ---------------------------------------------------------------------------
+    _not_found(
+        "send-no-identity",
+        "SendTextMessage",
+        "`OriginationIdentity` names no phone number (ID, ARN or E.164 number), pool or sender "
+        "ID (of the destination's country) of this account and Region; `ResourceType` is the "
+        "kind it names (also on SendVoiceMessage, SendMediaMessage and "
+        "SendDestinationNumberVerificationCode)",
+        "phone-number",
+    ),
+    _not_found(
+        "send-no-configuration-set",
+        "SendTextMessage",
+        "`ConfigurationSetName` names no configuration set (also on the other sends)",
+        "configuration-set",
+    ),
+    _not_found(
+        "send-no-protect-configuration",
+        "SendTextMessage",
+        "`ProtectConfigurationId` names no protect configuration (also on the other sends)",
+        "protect-configuration",
+    ),
+    _conflict(
+        "send-registration-not-complete",
+        "SendTextMessage",
+        "REGISTRATION_NOT_COMPLETE",
+        "the number is a US toll-free or 10DLC number whose registration has no approved "
+        "version in force (also on the other sends)",
+    ),
+    _conflict(
+        "send-number-not-active",
+        "SendTextMessage",
+        "RESOURCE_NOT_ACTIVE",
+        "the number is a US toll-free or 10DLC number associated with no registration",
+    ),
+    _conflict(
+        "send-capability-mismatch",
+        "SendVoiceMessage",
+        "NUMBER_CAPABILITIES_MISMATCH",
+        "the number lacks the channel's capability (SMS, VOICE, MMS), or a voice message names "
+        "a sender ID (also on the other sends)",
+    ),
+    _validation(
+        "send-other-country",
+        "SendTextMessage",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        "the number is of another country than the destination and international sending is "
+        "off on it",
+    ),
+    _conflict(
+        "send-no-identity-found",
+        "SendTextMessage",
+        "NO_ORIGINATION_IDENTITIES_FOUND",
+        "no `OriginationIdentity` is given and the account has no active number with SMS nor "
+        "sender ID for the destination's country, nor a default sender ID on the configuration "
+        "set; or no member of the pool named can reach the destination",
+    ),
+    _conflict(
+        "send-not-verified",
+        "SendTextMessage",
+        "DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
+        "the account is in the sandbox (the `sandbox` option) and the destination is not a "
+        "verified destination number (also on the other sends)",
+    ),
+    _conflict(
+        "send-opted-out",
+        "SendTextMessage",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        "the destination is on the opt-out list of the identity (a sender ID's is `Default`) "
+        "(also on the other sends)",
+    ),
+    _validation(
+        "send-over-max-price",
+        "SendTextMessage",
+        "PRICE_OVER_THRESHOLD",
+        "the message costs more than `MaxPrice` (`MaxPricePerMinute` for voice)",
+    ),
+    _quota(
+        "send-text-spend-limit",
+        "SendTextMessage",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",
+        "the month's text spend plus this message's price would pass the enforced text spend limit",
+    ),
+    _quota(
+        "send-voice-spend-limit",
+        "SendVoiceMessage",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE",
+        "the month's voice spend plus this call's price would pass the enforced voice limit",
+    ),
+    _quota(
+        "send-media-spend-limit",
+        "SendMediaMessage",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_MEDIA",
+        "the month's media spend plus this message's price would pass the enforced media limit",
+    ),
+    _validation(
+        "send-media-type",
+        "SendMediaMessage",
+        "MEDIA_TYPE_NOT_SUPPORTED",
+        "a media URL's file extension is not of a type MMS carries",
+    ),
+    _not_found(
+        "feedback-unknown-message",
+        "PutMessageFeedback",
+        "no message of this account and Region has that ID, or it was sent without message "
+        "feedback enabled",
+        "message",
+    ),
+    _validation(
+        "carrier-lookup-not-a-number",
+        "CarrierLookup",
+        "FIELD_VALIDATION_FAILED",
+        "`PhoneNumber` does not start with `+` and a digit (a number of no known country is "
+        "answered with `PhoneNumberType` `INVALID`, not an error)",
+    ),
+    # -- verified destination numbers ------------------------------------------------------
+    _conflict(
+        "verified-number-exists",
+        "CreateVerifiedDestinationNumber",
+        "RESOURCE_ALREADY_EXISTS",
+        "the number is already a verified destination number of this account and Region",
+    ),
+    _quota(
+        "verified-numbers-quota",
+        "CreateVerifiedDestinationNumber",
+        "VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
+        "the account has 10 verified destination numbers (AWS's limit), or as many as the "
+        "`quotas` option sets",
+    ),
+    _not_found(
+        "verified-number-no-rcs-agent",
+        "CreateVerifiedDestinationNumber",
+        "`RcsAgentId` names no RCS agent of this account and Region",
+        "rcs-agent",
+    ),
+    _duplicate_tag("verified-number-duplicate-tag", "CreateVerifiedDestinationNumber"),
+    _token_reused("verified-number-token-reused", "CreateVerifiedDestinationNumber"),
+    _not_found(
+        "verified-numbers-unknown",
+        "DescribeVerifiedDestinationNumbers",
+        "an ID or ARN in `VerifiedDestinationNumberIds` names no verified destination number "
+        "(also on Delete, SendDestinationNumberVerificationCode and VerifyDestinationNumber)",
+        "verified-destination-number",
+    ),
+    _bad_filter("verified-numbers-bad-filter", "DescribeVerifiedDestinationNumbers", "`status`"),
+    _bad_token("verified-numbers-bad-token", "DescribeVerifiedDestinationNumbers"),
+    _not_found(
+        "delete-verified-number-not-found",
+        "DeleteVerifiedDestinationNumber",
+        "no verified destination number of this account and Region has that ID or ARN",
+        "verified-destination-number",
+    ),
+    _conflict(
+        "delete-verified-number-too-soon",
+        "DeleteVerifiedDestinationNumber",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        "the number was added less than 24 hours ago (AWS's documented rule)",
+    ),
+    _conflict(
+        "verification-code-already-verified",
+        "SendDestinationNumberVerificationCode",
+        "VERIFICATION_ALREADY_COMPLETE",
+        "the number is already VERIFIED (also on VerifyDestinationNumber)",
+    ),
+    _quota(
+        "verification-attempts-quota",
+        "SendDestinationNumberVerificationCode",
+        "VERIFICATION_ATTEMPTS_PER_DAY",
+        "5 codes (or as many as the `quotas` option sets) went to the number in the last 24 hours",
+    ),
+    _conflict(
+        "verification-code-no-identity",
+        "SendDestinationNumberVerificationCode",
+        "NO_ORIGINATION_IDENTITIES_FOUND",
+        "no `OriginationIdentity` is given and the account has no active number of the "
+        "destination's country with the channel's capability",
+    ),
+    _not_found(
+        "verify-not-found",
+        "VerifyDestinationNumber",
+        "no verified destination number of this account and Region has that ID or ARN",
+        "verified-destination-number",
+    ),
+    _conflict(
+        "verify-code-expired",
+        "VerifyDestinationNumber",
+        "VERIFICATION_CODE_EXPIRED",
+        "no code was sent to the number, or the last one is more than 10 minutes old",
+    ),
+    _validation(
+        "verify-code-mismatch",
+        "VerifyDestinationNumber",
+        "VERIFICATION_CODE_MISMATCH",
+        "`VerificationCode` is not the code last sent to the number",
+    ),
+    # -- the account -----------------------------------------------------------------------
+    _bad_token("account-attributes-bad-token", "DescribeAccountAttributes"),
+    _bad_token("account-limits-bad-token", "DescribeAccountLimits"),
+    _bad_token("spend-limits-bad-token", "DescribeSpendLimits"),
+    *(
+        _validation(
+            f"set-{channel.lower()}-spend-limit-too-high",
+            f"Set{channel.title()}MessageSpendLimitOverride",
+            "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
+            "`MonthlyLimit` is more than the limit's `MaxLimit` ($1 in the sandbox, $10,000 "
+            "out of it)",
+        )
+        for channel in _SPEND_CHANNELS
+    ),
+    *(
+        ErrorRow(
+            f"delete-{channel.lower()}-spend-limit-not-an-object",
+            f"Delete{channel.title()}MessageSpendLimitOverride",
+            "SerializationException",
+            None,
+            "the body is not a JSON object (the operation takes no input, so nothing else can "
+            "be wrong with it)",
+        )
+        for channel in _SPEND_CHANNELS
     ),
 )
 

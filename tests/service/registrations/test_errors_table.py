@@ -23,6 +23,7 @@ from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
 from pinpoint_mock.engine import dispatch, model
 from pinpoint_mock.engine.resources import already_associated
 from pinpoint_mock.service.registrations.errors_table import (
+    _SPEND_CHANNELS,
     EVERY_OPERATION,
     OTHER_REQUESTS,
     ROWS,
@@ -1154,6 +1155,228 @@ TRIGGERS.update(
 )
 
 
+# -- sending, verified destination numbers, the account ---------------------------------------
+
+_TO = "+12065550142"
+
+
+def _sending_number(c: Any, *capabilities: str) -> str:
+    return str(
+        c.request_phone_number(
+            **{**_NUMBER, "NumberType": "LONG_CODE", "NumberCapabilities": list(capabilities)}
+        )["PhoneNumber"]
+    )
+
+
+def _text(c: Any, **params: Any) -> Callable[[], object]:
+    return lambda: c.send_text_message(
+        **{"DestinationPhoneNumber": _TO, "MessageBody": "hello", **params}
+    )
+
+
+def _verified_number(c: Any) -> str:
+    return str(
+        c.create_verified_destination_number(DestinationPhoneNumber=_TO)[
+            "VerifiedDestinationNumberId"
+        ]
+    )
+
+
+def _not_an_object(c: Any, method: str) -> Callable[[], object]:
+    def swap(request: Any, **_: Any) -> None:
+        request.data = b"[]"
+
+    c.meta.events.register("before-sign.pinpoint-sms-voice-v2", swap)
+    return lambda: getattr(c, method)()
+
+
+def _opted_out(c: Any) -> Callable[[], object]:
+    number = _sending_number(c, "SMS")
+    c.put_opted_out_number(OptOutListName="Default", OptedOutNumber=_TO)
+    return _text(c, OriginationIdentity=number)
+
+
+def _pending_registered(c: Any) -> Callable[[], object]:
+    phone = _number(c)
+    c.create_registration_association(RegistrationId=new(c), ResourceId=phone)
+    return _text(c, OriginationIdentity=phone)
+
+
+def _code_sent_five_times(c: Any) -> Callable[[], object]:
+    _sending_number(c, "SMS")
+    vdn = _verified_number(c)
+    for _ in range(5):
+        c.send_destination_number_verification_code(
+            VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+        )
+    return lambda: c.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+    )
+
+
+def _verified(c: Any, s: SmsVoiceV2Mock) -> str:
+    _sending_number(c, "SMS")
+    vdn = _verified_number(c)
+    c.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+    )
+    code = s.messages[-1].body
+    c.verify_destination_number(VerifiedDestinationNumberId=vdn, VerificationCode=code)
+    return vdn
+
+
+def _media(c: Any, url: str = "s3://media-bucket/a.png") -> Callable[[], object]:
+    number = _sending_number(c, "SMS", "MMS")
+    return lambda: c.send_media_message(
+        DestinationPhoneNumber=_TO, OriginationIdentity=number, MessageBody="hi", MediaUrls=[url]
+    )
+
+
+_NO_VDN = "vdn-" + "0" * 32
+TRIGGERS.update(
+    {
+        "send-no-identity": lambda c, s: _text(c, OriginationIdentity=_NO_PHONE),
+        "send-no-configuration-set": lambda c, s: _text(c, ConfigurationSetName="nobody"),
+        "send-no-protect-configuration": lambda c, s: _text(
+            c, ProtectConfigurationId="protect-" + "0" * 32
+        ),
+        "send-registration-not-complete": lambda c, s: _pending_registered(c),
+        "send-number-not-active": lambda c, s: _text(c, OriginationIdentity=_number(c)),
+        "send-capability-mismatch": lambda c, s: (
+            lambda number: (
+                lambda: c.send_voice_message(
+                    DestinationPhoneNumber=_TO, OriginationIdentity=number, MessageBody="hi"
+                )
+            )
+        )(_sending_number(c, "SMS")),
+        "send-other-country": lambda c, s: _text(
+            c, OriginationIdentity=_sending_number(c, "SMS"), DestinationPhoneNumber="+447700900123"
+        ),
+        "send-no-identity-found": lambda c, s: _text(c),
+        "send-not-verified": lambda c, s: _text(c, OriginationIdentity=_sending_number(c, "SMS")),
+        "send-opted-out": lambda c, s: _opted_out(c),
+        "send-over-max-price": lambda c, s: _text(
+            c, OriginationIdentity=_sending_number(c, "SMS"), MaxPrice="0.001"
+        ),
+        "send-text-spend-limit": lambda c, s: (
+            c.set_text_message_spend_limit_override(MonthlyLimit=0)
+            and _text(c, OriginationIdentity=_sending_number(c, "SMS"))
+        ),
+        "send-voice-spend-limit": lambda c, s: (
+            c.set_voice_message_spend_limit_override(MonthlyLimit=0)
+            and (
+                lambda number: (
+                    lambda: c.send_voice_message(
+                        DestinationPhoneNumber=_TO, OriginationIdentity=number, MessageBody="hi"
+                    )
+                )
+            )(_sending_number(c, "VOICE"))
+        ),
+        "send-media-spend-limit": lambda c, s: (
+            c.set_media_message_spend_limit_override(MonthlyLimit=0) and _media(c)
+        ),
+        "send-media-type": lambda c, s: _media(c, "s3://media-bucket/a.exe"),
+        "feedback-unknown-message": plain(
+            "put_message_feedback", MessageId="nobody", MessageFeedbackStatus="RECEIVED"
+        ),
+        "carrier-lookup-not-a-number": plain("carrier_lookup", PhoneNumber="2065550142"),
+        "verified-number-exists": lambda c, s: (
+            _verified_number(c) and (lambda: _verified_number(c))
+        ),
+        "verified-numbers-quota": lambda c, s: lambda: _verified_number(c),
+        "verified-number-no-rcs-agent": plain(
+            "create_verified_destination_number",
+            DestinationPhoneNumber=_TO,
+            RcsAgentId="rcs-" + "0" * 32,
+        ),
+        "verified-number-duplicate-tag": plain(
+            "create_verified_destination_number",
+            DestinationPhoneNumber=_TO,
+            Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+        ),
+        "verified-number-token-reused": lambda c, s: (
+            c.create_verified_destination_number(DestinationPhoneNumber=_TO, ClientToken="t-1")
+            and (
+                lambda: c.create_verified_destination_number(
+                    DestinationPhoneNumber="+12065550143", ClientToken="t-1"
+                )
+            )
+        ),
+        "verified-numbers-unknown": plain(
+            "describe_verified_destination_numbers", VerifiedDestinationNumberIds=[_NO_VDN]
+        ),
+        "verified-numbers-bad-filter": plain(
+            "describe_verified_destination_numbers",
+            Filters=[{"Name": "status", "Values": ["SLEEPING"]}],
+        ),
+        "verified-numbers-bad-token": plain(
+            "describe_verified_destination_numbers", NextToken="forged"
+        ),
+        "delete-verified-number-not-found": plain(
+            "delete_verified_destination_number", VerifiedDestinationNumberId=_NO_VDN
+        ),
+        "delete-verified-number-too-soon": lambda c, s: (
+            lambda vdn: (
+                lambda: c.delete_verified_destination_number(VerifiedDestinationNumberId=vdn)
+            )
+        )(_verified_number(c)),
+        "verification-code-already-verified": lambda c, s: (
+            lambda vdn: (
+                lambda: c.send_destination_number_verification_code(
+                    VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+                )
+            )
+        )(_verified(c, s)),
+        "verification-attempts-quota": lambda c, s: _code_sent_five_times(c),
+        "verification-code-no-identity": lambda c, s: (
+            lambda vdn: (
+                lambda: c.send_destination_number_verification_code(
+                    VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+                )
+            )
+        )(_verified_number(c)),
+        "verify-not-found": plain(
+            "verify_destination_number", VerifiedDestinationNumberId=_NO_VDN, VerificationCode="1"
+        ),
+        "verify-code-expired": lambda c, s: (
+            lambda vdn: (
+                lambda: c.verify_destination_number(
+                    VerifiedDestinationNumberId=vdn, VerificationCode="123456"
+                )
+            )
+        )(_verified_number(c)),
+        "verify-code-mismatch": lambda c, s: (
+            lambda vdn: (
+                _sending_number(c, "SMS")
+                and c.send_destination_number_verification_code(
+                    VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+                )
+                and (
+                    lambda: c.verify_destination_number(
+                        VerifiedDestinationNumberId=vdn, VerificationCode="nottheone"
+                    )
+                )
+            )
+        )(_verified_number(c)),
+        "account-attributes-bad-token": plain("describe_account_attributes", NextToken="forged"),
+        "account-limits-bad-token": plain("describe_account_limits", NextToken="forged"),
+        "spend-limits-bad-token": plain("describe_spend_limits", NextToken="forged"),
+        **{
+            f"set-{channel.lower()}-spend-limit-too-high": plain(
+                f"set_{channel.lower()}_message_spend_limit_override", MonthlyLimit=10_001
+            )
+            for channel in _SPEND_CHANNELS
+        },
+        **{
+            f"delete-{channel.lower()}-spend-limit-not-an-object": (
+                lambda method: lambda c, s: _not_an_object(c, method)
+            )(f"delete_{channel.lower()}_message_spend_limit_override")
+            for channel in _SPEND_CHANNELS
+        },
+    }
+)
+
+
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
     "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
@@ -1178,6 +1401,9 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "keywords-per-number-quota": {"quotas": {"KEYWORDS_PER_PHONE_NUMBER": 2}},
     "keywords-per-pool-quota": {"quotas": {"KEYWORDS_PER_POOL": 2}},
     "sender-ids-quota": {"quotas": {"SENDER_IDS_PER_ACCOUNT": 0}},
+    "send-not-verified": {"sandbox": True},
+    "verified-numbers-quota": {"quotas": {"VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT": 0}},
+    "verified-number-duplicate-tag": {},
 }
 
 CLIENT_CONFIG: dict[str, Config] = {
@@ -1238,19 +1464,24 @@ def test_field_validation_applies_to_every_operation() -> None:
         client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         for operation in [o for o in operations() if o in dispatch.HANDLERS]:
             params = _too_long(model.operation(operation).input_shape)
+            if params is None:
+                continue
             with pytest.raises(ClientError) as raised:
                 getattr(client, xform_name(operation))(**params)
             response = raised.value.response
             assert response.get("Reason") == "FIELD_VALIDATION_FAILED", (operation, response)
 
 
-def _too_long(shape: Any) -> dict[str, Any]:
+def _too_long(shape: Any) -> dict[str, Any] | None:
     """Input that botocore accepts and the model forbids: every required member filled, and
     one string member past its maximum length."""
     params = {name: _filled(shape.members[name]) for name in shape.required_members}
     name = next(
-        n for n, m in shape.members.items() if m.type_name == "string" and "max" in m.metadata
+        (n for n, m in shape.members.items() if m.type_name == "string" and "max" in m.metadata),
+        None,
     )
+    if name is None:  # an operation without input (DeleteTextMessageSpendLimitOverride ...)
+        return None
     params[name] = "a" * (shape.members[name].metadata["max"] + 1)
     return params
 
