@@ -154,8 +154,10 @@ def _reset(sms: SmsVoiceV2Mock, _: dict[str, Any], __: dict[str, str]) -> dict[s
 
 
 def _message(message: Any) -> dict[str, Any]:
+    """A message as API.md names its attributes (``message_id`` first)."""
     fields = dataclasses.fields(message)
-    return {f.name: getattr(message, f.name) for f in fields if f.name != "emitted"}
+    shown = {f.name: getattr(message, f.name) for f in fields if f.name not in ("id", "emitted")}
+    return {"message_id": message.message_id, **shown}
 
 
 def _messages(sms: SmsVoiceV2Mock, _: dict[str, Any], __: dict[str, str]) -> dict[str, Any]:
