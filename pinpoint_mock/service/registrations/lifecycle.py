@@ -3,14 +3,22 @@ registration's status from its versions.
 
 The operations, the review API and the generated docs (``docs/lifecycle.md``) all read
 these; nothing else decides what may follow what.
+
+A registration's status changes in one place, :func:`settle`, which announces each change to
+EventBridge (``Registration Status Change``), whatever caused it: an operation, the review
+API, a review policy or the clock.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pinpoint_mock.engine import model
 from pinpoint_mock.service.registrations.records import Registration, Version
+
+if TYPE_CHECKING:
+    from pinpoint_mock.engine.store import RegionState
 
 # Version statuses
 DRAFT = "DRAFT"
@@ -145,3 +153,43 @@ def registration_status(reg: Registration) -> str:
     if any(v.status in (DENIED, REVOKED) for v in reg.versions):
         return REQUIRES_UPDATES
     return CREATED
+
+
+STATUS_CHANGE = "Registration Status Change"
+
+
+def settle(state: RegionState, reg: Registration, at: float, status: str | None = None) -> None:
+    """Bring the registration's status to what its versions say (or to ``status``: DELETED),
+    at ``at``; a change is announced to EventBridge. The only place ``reg.status`` is set
+    after creation, so no change goes unannounced."""
+    current = status if status is not None else registration_status(reg)
+    previous = reg.status
+    if current == previous:
+        return
+    reg.status = current
+    announce(state, reg, current, previous, at)
+
+
+def announce(
+    state: RegionState, reg: Registration, current: str, previous: str | None, at: float
+) -> None:
+    """A ``Registration Status Change`` event as AWS documents it (the timestamp in epoch
+    milliseconds); ``previousStatus`` as AWS's sample fixtures have it, absent at creation."""
+    details: dict[str, object] = {
+        "registrationId": reg.id,
+        "registrationVersionNumber": reg.current.number,
+        "registrationType": reg.type,
+        "registrationStatusChangeTimestamp": round(at * 1000),
+        "currentStatus": current,
+    }
+    if previous is not None:
+        details["previousStatus"] = previous
+    arn = reg.arn
+    state.eventbridge.put(
+        reg.account_id,
+        reg.region,
+        STATUS_CHANGE,
+        [arn],
+        {"registrationArn": arn, "registrationDetails": details},
+        at,
+    )

@@ -1,0 +1,81 @@
+"""The events the service sends to Amazon EventBridge: recorded in order, and put on moto's
+default event bus of the same account and Region while moto's ``mock_aws`` is on.
+
+A family announces an event with :meth:`EventBridgeLog.put` (``detail-type``, resources,
+detail, the moment it happened); the log wraps it in EventBridge's envelope. Nothing here
+knows which events the service has: registrations announce ``Registration Status Change``,
+sending announces the message delivery events.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+from pinpoint_mock.engine import moto_bridge
+
+SOURCE = "aws.sms-voice"
+
+
+def envelope(
+    account: str,
+    region: str,
+    detail_type: str,
+    resources: list[str],
+    detail: dict[str, Any],
+    at: float,
+) -> dict[str, Any]:
+    """An event in EventBridge's envelope (``time`` to the second, as EventBridge has it)."""
+    return {
+        "version": "0",
+        "id": str(uuid.uuid4()),
+        "detail-type": detail_type,
+        "source": SOURCE,
+        "account": account,
+        "time": datetime.fromtimestamp(int(at), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "region": region,
+        "resources": resources,
+        "detail": detail,
+    }
+
+
+class EventBridgeLog:
+    """Every event sent to EventBridge, in order; also given to moto while it is on."""
+
+    def __init__(self) -> None:
+        self.events: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+
+    def put(
+        self,
+        account: str,
+        region: str,
+        detail_type: str,
+        resources: list[str],
+        detail: dict[str, Any],
+        at: float,
+    ) -> dict[str, Any]:
+        event = envelope(account, region, detail_type, resources, detail, at)
+        with self._lock:
+            self.events.append(event)
+        if moto_bridge.active():
+            to_moto(event, at)
+        return event
+
+
+def to_moto(event: dict[str, Any], at: float) -> None:
+    """Put ``event`` on moto's default event bus of its account and Region (when moto
+    answers; when it does not, the event stays in the log only)."""
+    entry = {
+        "Source": event["source"],
+        "DetailType": event["detail-type"],
+        "Resources": event["resources"],
+        "Detail": json.dumps(event["detail"]),
+        "Time": datetime.fromtimestamp(at, tz=timezone.utc),
+    }
+    with contextlib.suppress(moto_bridge.NotAnswered):
+        moto_bridge.call("events", event["region"], event["account"], "put_events", Entries=[entry])
