@@ -55,7 +55,7 @@ class MockServer:
     """A bound server; ``start()`` serves it in a background thread, ``stop()`` ends it.
 
     Options are those of :func:`pinpoint_mock.mock_sms_voice_v2` (``review``, ``account_id``,
-    ``registration_types``, ``quotas``).
+    ``registration_types``, ``quotas``, ``check_fields``, ``review_after``).
     """
 
     def __init__(
