@@ -158,26 +158,38 @@ def registration_status(reg: Registration) -> str:
 STATUS_CHANGE = "Registration Status Change"
 
 
-def settle(state: RegionState, reg: Registration, at: float, status: str | None = None) -> None:
+def settle(
+    state: RegionState,
+    reg: Registration,
+    at: float,
+    status: str | None = None,
+    version: Version | None = None,
+) -> None:
     """Bring the registration's status to what its versions say (or to ``status``: DELETED),
-    at ``at``; a change is announced to EventBridge. The only place ``reg.status`` is set
-    after creation, so no change goes unannounced."""
+    at ``at``; a change is announced to EventBridge, naming ``version`` (default: the
+    current one) as the version that moved. The only place ``reg.status`` is set after
+    creation, so no change goes unannounced."""
     current = status if status is not None else registration_status(reg)
     previous = reg.status
     if current == previous:
         return
     reg.status = current
-    announce(state, reg, current, previous, at)
+    announce(state, reg, current, previous, at, version)
 
 
 def announce(
-    state: RegionState, reg: Registration, current: str, previous: str | None, at: float
+    state: RegionState,
+    reg: Registration,
+    current: str,
+    previous: str | None,
+    at: float,
+    version: Version | None = None,
 ) -> None:
     """A ``Registration Status Change`` event as AWS documents it (the timestamp in epoch
     milliseconds); ``previousStatus`` as AWS's sample fixtures have it, absent at creation."""
     details: dict[str, object] = {
         "registrationId": reg.id,
-        "registrationVersionNumber": reg.current.number,
+        "registrationVersionNumber": (version or reg.current).number,
         "registrationType": reg.type,
         "registrationStatusChangeTimestamp": round(at * 1000),
         "currentStatus": current,

@@ -156,7 +156,8 @@ class Review:
                     "complete() ends PROVISIONING, which only approve(provisioning=True) starts.",
                 )
             reg.provisioning = False
-            lc.settle(self._state, reg, self._now())
+            in_force = reg.version(reg.approved) if reg.approved is not None else None
+            lc.settle(self._state, reg, self._now(), version=in_force)
             _in_force(self._state, reg)
         return self
 
@@ -219,7 +220,7 @@ class Review:
             lc.enter(version, lc.REVOKED, at)
             reg.approved = None
             reg.provisioning = False
-            lc.settle(self._state, reg, at)
+            lc.settle(self._state, reg, at, version=version)
         return self
 
     def close(self) -> Review:
