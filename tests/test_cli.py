@@ -12,10 +12,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 
-from pinpoint_mock import http_server
+from pinpoint_mock import cli, http_server
 from pinpoint_mock.cli import main
 
 from .http_helpers import TOLL_FREE, call, client_for
@@ -96,6 +97,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["serve", "--port", "http"], "argument --port: 'http' is not a port number"),
         (["serve", "--port", "99999"], "argument --port: 99999 is not a port (0 to 65535)"),
         (["serve", "--port", "-1"], "argument --port: -1 is not a port (0 to 65535)"),
+        (["serve", "--review-after", "3x"], "argument --review-after: '3x' is not a delay"),
+        (
+            ["serve", "--review-after", "9" * 30 + "d"],
+            "argument --review-after: '" + "9" * 30 + "d' is longer than any delay",
+        ),
+        (
+            ["serve", "--review-after", "3d"],
+            "review_after=datetime.timedelta(days=3) needs an automatic review policy",
+        ),
     ],
 )
 def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -295,3 +305,13 @@ def test_serve_prints_the_exposure_warning(
     stopper.join()
     assert FIRST_LINE.fullmatch(out.getvalue())
     assert capsys.readouterr().err == "pinpoint-mock: warning: 127.0.0.1 is pretend-exposed\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("3d", 259200), ("12h", 43200), ("30m", 1800), ("45s", 45), ("1d12h", 129600), ("90", 90)],
+)
+def test_review_after_takes_days_hours_minutes_seconds(text: str, seconds: int) -> None:
+    parser, _ = cli._parser()
+    args = parser.parse_args(["serve", "--review", "approve", "--review-after", text])
+    assert args.review_after == timedelta(seconds=seconds)
