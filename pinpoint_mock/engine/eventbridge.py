@@ -19,6 +19,12 @@ from typing import Any
 from pinpoint_mock.engine import moto_bridge
 
 SOURCE = "aws.sms-voice"
+# The detail-type of a message delivery event, by the prefix of its record's eventType.
+DELIVERY_DETAIL_TYPES = {
+    "TEXT": "Text Message Delivery Status Updated",
+    "MEDIA": "Media Message Delivery Status Updated",
+    "VOICE": "Voice Message Delivery Status Updated",
+}
 
 
 def envelope(
@@ -65,6 +71,14 @@ class EventBridgeLog:
         if moto_bridge.active():
             to_moto(event, at)
         return event
+
+    def put_delivery(self, account: str, region: str, record: dict[str, Any]) -> dict[str, Any]:
+        """A message delivery event (the hook for sending): ``record`` is the event record
+        as the configuration sets' destinations get it (``eventType`` ``TEXT_SUCCESSFUL``,
+        ``eventTimestamp`` in epoch milliseconds, ...); AWS sends it with no resources."""
+        kind = str(record["eventType"]).partition("_")[0]
+        detail_type = DELIVERY_DETAIL_TYPES[kind]
+        return self.put(account, region, detail_type, [], record, record["eventTimestamp"] / 1000)
 
 
 def to_moto(event: dict[str, Any], at: float) -> None:
