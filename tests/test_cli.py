@@ -52,11 +52,11 @@ def test_main_help(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.usefixtures("columns")
 def test_serve_help(capsys: pytest.CaptureFixture[str]) -> None:
     text = help_of(["serve", "--help"], capsys)
-    assert text.startswith(
-        "usage: pinpoint-mock serve [-h] [--host HOST] [--port PORT] [--review POLICY] "
-        "[--account-id ID]\n"
-    )
     flat = " ".join(text.split())  # the options' help is wrapped to the width
+    assert flat.startswith(
+        "usage: pinpoint-mock serve [-h] [--host HOST] [--port PORT] [--review POLICY] "
+        "[--review-after DELAY] [--account-id ID] "
+    )
     for sentence in (
         "The first line printed is 'pinpoint-mock listening on http://HOST:PORT'. "
         "Ctrl-C or SIGTERM stops it.",
@@ -68,12 +68,16 @@ def test_serve_help(capsys: pytest.CaptureFixture[str]) -> None:
         "(default: manual)",
         "--account-id ID 12-digit account for requests whose access key id is not an account "
         "number (default: 123456789012)",
+        "--review-after DELAY with an automatic --review: the version shows SUBMITTED, "
+        "REVIEWING from one second after the submit, and the outcome once DELAY has passed "
+        "on the clock, e.g. 3d, 12h, 30m, 45s or 1d12h",
         "--verbose log each request to stderr",
     ):
         assert sentence in flat, sentence
     for line in (  # the endpoints and the example are laid out by hand
         '  POST /_pinpoint_mock/review         {"registration": "ID or ARN", "steps": ["begin", "approve"]}',
         "  GET  /_pinpoint_mock/calls          every call answered so far",
+        "  GET  /_pinpoint_mock/eventbridge_events  ?since=N: the events sent to EventBridge",
         "  pinpoint-mock serve --port 4566 --review approve &",
     ):
         assert line in text.splitlines(), line
