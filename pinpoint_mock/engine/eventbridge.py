@@ -9,8 +9,8 @@ sending announces the message delivery events.
 
 from __future__ import annotations
 
-import contextlib
 import json
+import logging
 import threading
 import uuid
 from datetime import datetime, timezone
@@ -19,6 +19,7 @@ from typing import Any
 from pinpoint_mock.engine import moto_bridge
 
 SOURCE = "aws.sms-voice"
+_log = logging.getLogger("pinpoint_mock")
 # The detail-type of a message delivery event, by the prefix of its record's eventType.
 DELIVERY_DETAIL_TYPES = {
     "TEXT": "Text Message Delivery Status Updated",
@@ -82,8 +83,11 @@ class EventBridgeLog:
 
 
 def to_moto(event: dict[str, Any], at: float) -> None:
-    """Put ``event`` on moto's default event bus of its account and Region (when moto
-    answers; when it does not, the event stays in the log only)."""
+    """Put ``event`` on moto's default event bus of its account and Region. When moto does
+    not answer (it is off) the event stays in the log only; when moto fails (e.g. moto's
+    EventBridge lacks its ``jsonpath-ng`` dependency: install ``moto[events]``), the failure
+    is logged on the ``pinpoint_mock`` logger and the call that made the event goes on, as
+    AWS's delivery to EventBridge is best effort and never fails the SMS call."""
     entry = {
         "Source": event["source"],
         "DetailType": event["detail-type"],
@@ -91,5 +95,18 @@ def to_moto(event: dict[str, Any], at: float) -> None:
         "Detail": json.dumps(event["detail"]),
         "Time": datetime.fromtimestamp(at, tz=timezone.utc),
     }
-    with contextlib.suppress(moto_bridge.NotAnswered):
+    try:
         moto_bridge.call("events", event["region"], event["account"], "put_events", Entries=[entry])
+    except moto_bridge.NotAnswered:
+        return
+    except Exception as error:
+        _log.warning(
+            "pinpoint-mock could not put the %s event %s on moto's default event bus of %s "
+            "in %s: %s: %s",
+            event["detail-type"],
+            event["id"],
+            event["account"],
+            event["region"],
+            type(error).__name__,
+            error,
+        )

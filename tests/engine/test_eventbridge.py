@@ -65,3 +65,21 @@ def test_delivery_events_reach_motos_bus() -> None:
         EventBridgeLog().put_delivery("123456789012", "eu-west-1", RECORD)
         (message,) = sqs.receive_message(QueueUrl=url)["Messages"]
     assert json.loads(message["Body"])["detail"] == RECORD
+
+
+def test_a_failure_inside_moto_is_logged_and_the_call_goes_on(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    moto = pytest.importorskip("moto")
+    from pinpoint_mock.engine import moto_bridge
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ModuleNotFoundError("No module named 'jsonpath_ng'")
+
+    monkeypatch.setattr(moto_bridge, "call", broken)
+    log = EventBridgeLog()
+    with moto.mock_aws():
+        event = log.put_delivery("123456789012", "eu-west-1", RECORD)
+    assert log.events == [event]
+    assert "could not put the Text Message Delivery Status Updated event" in caplog.text
+    assert "jsonpath_ng" in caplog.text
