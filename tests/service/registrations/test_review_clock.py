@@ -14,9 +14,12 @@ import boto3
 import freezegun
 import pytest
 import time_machine
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pinpoint_mock import MockError, SmsVoiceV2Mock, mock_sms_voice_v2
 from pinpoint_mock.engine import model
+from tests.profiles import scaled
 
 BRAND = "US_TEN_DLC_BRAND_REGISTRATION"
 START = datetime(2025, 3, 1, 9, 0, 0, tzinfo=timezone.utc)
@@ -224,12 +227,11 @@ def test_aws_review_comes_first(shifting_sleep: Any) -> None:
         pinpoint = client()
         rid = pinpoint.create_registration(RegistrationType=BRAND)["RegistrationId"]
         pinpoint.submit_registration_version(RegistrationId=rid, AwsReview=True)
-        assert wait_for_review(pinpoint, rid, poll=1) == [
-            "SUBMITTED",
-            "AWS_REVIEWING",
-            "REVIEWING",
-            "COMPLETE",
-        ]
+        seen = []
+        for shift in (0, 1, 1, 3600):
+            shifting_sleep.shift(shift)
+            seen.append(status(pinpoint, rid))
+        assert seen == ["SUBMITTED", "AWS_REVIEWING", "REVIEWING", "COMPLETE"]
         assert [s for s, _ in moves(sms, rid)][-3:] == ["AWS_REVIEWING", "REVIEWING", "COMPLETE"]
 
 
@@ -291,3 +293,56 @@ def test_the_marker_takes_it(sms_voice_v2_client: Any, shifting_sleep: Any) -> N
         "REVIEWING",
         "COMPLETE",
     ]
+
+
+OUTCOME_STATUS = {
+    "approve": "COMPLETE",
+    "deny": "REQUIRES_UPDATES",
+    "authenticate": "REQUIRES_AUTHENTICATION",
+}
+
+
+@settings(max_examples=scaled(25, 200), deadline=None)
+@given(
+    outcome=st.sampled_from(sorted(OUTCOME_STATUS)),
+    delay=st.integers(0, 5 * 86400),
+    shifts=st.lists(st.integers(0, 2 * 86400), min_size=1, max_size=8),
+)
+def test_whatever_the_clock_does_every_change_has_its_event_at_its_moment(
+    outcome: str, delay: int, shifts: list[int]
+) -> None:
+    if outcome == "authenticate" and not model.knows_status("REQUIRES_AUTHENTICATION"):
+        return  # pragma: no cover - old botocore
+    with (
+        time_machine.travel(START, tick=False) as traveller,
+        mock_sms_voice_v2(
+            review=lambda registration, version: (outcome, timedelta(seconds=delay))
+        ) as sms,
+    ):
+        pinpoint = client()
+        rid = pinpoint.create_registration(RegistrationType=BRAND)["RegistrationId"]
+        pinpoint.submit_registration_version(RegistrationId=rid)
+        seen = [status(pinpoint, rid)]
+        for shift in shifts:
+            traveller.shift(shift)
+            elapsed = time.time() - T0
+            current = status(pinpoint, rid)
+            expected = (
+                OUTCOME_STATUS[outcome]
+                if elapsed >= delay
+                else "REVIEWING"
+                if elapsed >= 1
+                else "SUBMITTED"
+            )
+            assert current == expected, (elapsed, delay)
+            seen.append(current)
+        told = moves(sms, rid)
+        statuses = [s for s, _ in told]
+        # every status seen (without repeats) is in the chain of events, in order
+        distinct = [s for i, s in enumerate(seen) if i == 0 or seen[i - 1] != s]
+        chain = iter(statuses)
+        assert all(any(s == t for t in chain) for s in distinct), (seen, statuses)
+        assert [at for _, at in told] == sorted(at for _, at in told)
+        if OUTCOME_STATUS[outcome] in statuses:
+            assert told[-1] == (OUTCOME_STATUS[outcome], delay)
+            assert ("REVIEWING", min(1, delay)) in told
