@@ -203,6 +203,12 @@ def test_the_test_may_decide_first_and_the_clock_leaves_it(shifting_sleep: Any) 
         shifting_sleep.shift(timedelta(days=2))
         assert pinpoint.describe_registrations()["Registrations"][0]["RegistrationId"] == rid
 
+        rid3 = pinpoint.create_registration(RegistrationType=BRAND)["RegistrationId"]
+        pinpoint.submit_registration_version(RegistrationId=rid3)
+        sms.review(rid3).close()
+        shifting_sleep.shift(timedelta(days=2))
+        assert status(pinpoint, rid3) == "CLOSED"
+
 
 def test_a_delay_shorter_than_a_second_still_passes_through_reviewing(
     shifting_sleep: Any,
