@@ -40,7 +40,7 @@ class SmsVoiceV2Mock:
         change of a registration's status. What the clock made happen is applied first."""
         store = self._service.store
         store.timers.catch_up()
-        return list(store.eventbridge.events)
+        return store.eventbridge.events
 
     def registrations(
         self, account_id: str | None = None, region: str | None = None

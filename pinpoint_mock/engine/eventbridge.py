@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -50,12 +51,34 @@ def envelope(
     }
 
 
+# Makes an event's (detail-type, resources, detail) from (account, region, at, *args).
+Builder = Callable[..., tuple[str, list[str], dict[str, Any]]]
+
+
+def _given(
+    account: str, region: str, at: float, detail_type: str, resources: list[str], detail: Any
+) -> tuple[str, list[str], dict[str, Any]]:
+    return detail_type, resources, detail
+
+
 class EventBridgeLog:
-    """Every event sent to EventBridge, in order; also given to moto while it is on."""
+    """Every event sent to EventBridge, in order; also given to moto while it is on.
+
+    An event is kept as a compact tuple (a builder and its arguments) and put in its
+    envelope only when it is read, or at once while moto is on: a registration's status
+    changes cost the log a tuple each, not a few dictionaries, an ID and a formatted time."""
 
     def __init__(self) -> None:
-        self.events: list[dict[str, Any]] = []
+        self._raw: list[tuple[Any, ...]] = []
+        self._made: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """Every event, in its envelope, in order (a new list)."""
+        with self._lock:
+            self._make()
+            return list(self._made)
 
     def put(
         self,
@@ -65,21 +88,36 @@ class EventBridgeLog:
         resources: list[str],
         detail: dict[str, Any],
         at: float,
-    ) -> dict[str, Any]:
-        event = envelope(account, region, detail_type, resources, detail, at)
-        with self._lock:
-            self.events.append(event)
-        if moto_bridge.active():
-            to_moto(event, at)
-        return event
+    ) -> None:
+        """An event with this ``detail-type``, ``resources`` and ``detail``, sent at ``at``."""
+        self.record(_given, account, region, at, detail_type, resources, detail)
 
-    def put_delivery(self, account: str, region: str, record: dict[str, Any]) -> dict[str, Any]:
+    def record(self, build: Builder, account: str, region: str, at: float, *args: Any) -> None:
+        """An event sent at ``at`` that ``build(account, region, at, *args)`` makes when
+        needed (a module-level function, so the log keeps no closure per event)."""
+        raw = (build, account, region, at, *args)
+        with self._lock:
+            self._raw.append(raw)
+            if not moto_bridge.active():
+                return
+            index = len(self._raw) - 1
+            self._make()
+            event = self._made[index]
+        to_moto(event, at)
+
+    def put_delivery(self, account: str, region: str, record: dict[str, Any]) -> None:
         """A message delivery event (the hook for sending): ``record`` is the event record
         as the configuration sets' destinations get it (``eventType`` ``TEXT_SUCCESSFUL``,
         ``eventTimestamp`` in epoch milliseconds, ...); AWS sends it with no resources."""
         kind = str(record["eventType"]).partition("_")[0]
         detail_type = DELIVERY_DETAIL_TYPES[kind]
-        return self.put(account, region, detail_type, [], record, record["eventTimestamp"] / 1000)
+        self.put(account, region, detail_type, [], record, record["eventTimestamp"] / 1000)
+
+    def _make(self) -> None:
+        """Put every event not yet in its envelope there (hold the lock)."""
+        for build, account, region, at, *args in self._raw[len(self._made) :]:
+            detail_type, resources, detail = build(account, region, at, *args)
+            self._made.append(envelope(account, region, detail_type, resources, detail, at))
 
 
 def to_moto(event: dict[str, Any], at: float) -> None:

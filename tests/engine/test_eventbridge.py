@@ -45,8 +45,9 @@ def test_the_envelope() -> None:
 def test_delivery_events_as_aws_sends_them(event_type: str, detail_type: str) -> None:
     log = EventBridgeLog()
     record = {**RECORD, "eventType": event_type}
-    event = log.put_delivery("111122223333", "us-east-1", record)
-    assert log.events == [event]
+    log.put_delivery("111122223333", "us-east-1", record)
+    (event,) = log.events
+    assert log.events == [event]  # made once: the same ID on every read
     assert (event["detail-type"], event["resources"], event["detail"]) == (detail_type, [], record)
     assert event["time"] == "2025-10-01T18:20:41Z"
 
@@ -79,7 +80,7 @@ def test_a_failure_inside_moto_is_logged_and_the_call_goes_on(
     monkeypatch.setattr(moto_bridge, "call", broken)
     log = EventBridgeLog()
     with moto.mock_aws():
-        event = log.put_delivery("123456789012", "eu-west-1", RECORD)
-    assert log.events == [event]
+        log.put_delivery("123456789012", "eu-west-1", RECORD)
+    assert [e["detail"] for e in log.events] == [RECORD]
     assert "could not put the Text Message Delivery Status Updated event" in caplog.text
     assert "jsonpath_ng" in caplog.text

@@ -12,9 +12,9 @@ API, a review policy or the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import model
+from pinpoint_mock.engine import arns, model
 from pinpoint_mock.service.registrations.records import Registration, Version
 
 if TYPE_CHECKING:
@@ -185,23 +185,40 @@ def announce(
     at: float,
     version: Version | None = None,
 ) -> None:
-    """A ``Registration Status Change`` event as AWS documents it (the timestamp in epoch
-    milliseconds); ``previousStatus`` as AWS's sample fixtures have it, absent at creation."""
-    details: dict[str, object] = {
-        "registrationId": reg.id,
-        "registrationVersionNumber": (version or reg.current).number,
-        "registrationType": reg.type,
+    """A ``Registration Status Change`` event, kept compact until it is read."""
+    state.eventbridge.record(
+        status_change,
+        reg.account_id,
+        reg.region,
+        at,
+        reg.id,
+        (version or reg.current).number,
+        reg.type,
+        current,
+        previous,
+    )
+
+
+def status_change(
+    account: str,
+    region: str,
+    at: float,
+    registration_id: str,
+    version_number: int,
+    registration_type: str,
+    current: str,
+    previous: str | None,
+) -> tuple[str, list[str], dict[str, Any]]:
+    """The event as AWS documents it (the change timestamp in epoch milliseconds), with
+    ``previousStatus`` as AWS's sample fixtures have it, absent at creation."""
+    details: dict[str, Any] = {
+        "registrationId": registration_id,
+        "registrationVersionNumber": version_number,
+        "registrationType": registration_type,
         "registrationStatusChangeTimestamp": round(at * 1000),
         "currentStatus": current,
     }
     if previous is not None:
         details["previousStatus"] = previous
-    arn = reg.arn
-    state.eventbridge.put(
-        reg.account_id,
-        reg.region,
-        STATUS_CHANGE,
-        [arn],
-        {"registrationArn": arn, "registrationDetails": details},
-        at,
-    )
+    arn = arns.make(region, account, "registration", registration_id)
+    return STATUS_CHANGE, [arn], {"registrationArn": arn, "registrationDetails": details}
