@@ -52,7 +52,8 @@ def run(quick: bool) -> list[Figure]:
                 "call_log_entry_bytes": round(per_call_log),
                 "registrations": count,
             },
-            note="registration: store record, version, indexes, ClientToken record; the call "
+            note="registration: store record, version, indexes, ClientToken record, its CREATED "
+            "EventBridge event (compact until read); the call "
             "log entry (sms.calls) is counted apart",
         )
     ]

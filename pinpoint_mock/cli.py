@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 import threading
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from pinpoint_mock.engine.errors import MockError
@@ -31,6 +33,7 @@ control endpoints (JSON in and out; see docs/server.md):
   POST /_pinpoint_mock/review         {"registration": "ID or ARN", "steps": ["begin", "approve"]}
   GET  /_pinpoint_mock/registrations  ?account_id=...&region=...
   GET  /_pinpoint_mock/calls          every call answered so far
+  GET  /_pinpoint_mock/eventbridge_events  ?since=N: the events sent to EventBridge
   POST /_pinpoint_mock/errors         {"operation": "CreateRegistration", "code": "ThrottlingException"}
   POST /_pinpoint_mock/reset          empty every account and region
   GET  /_pinpoint_mock/messages       every message the service accepted
@@ -110,6 +113,15 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "(default: manual)",
     )
     serve.add_argument(
+        "--review-after",
+        type=_duration,
+        default=None,
+        metavar="DELAY",
+        help="with an automatic --review: the version shows SUBMITTED, REVIEWING from one "
+        "second after the submit, and the outcome once DELAY has passed on the clock, "
+        "e.g. 3d, 12h, 30m, 45s or 1d12h (default: decided within the submit call)",
+    )
+    serve.add_argument(
         "--account-id",
         default=DEFAULT_ACCOUNT,
         type=_account_id,
@@ -167,6 +179,29 @@ def _quota(text: str) -> tuple[str, int]:
     return name, int(limit)
 
 
+_UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+_DURATION = re.compile(r"(?:(\d+(?:\.\d+)?)([dhms]))+")
+_PART = re.compile(r"(\d+(?:\.\d+)?)([dhms])")
+
+
+def _duration(text: str) -> timedelta:
+    """``3d``, ``12h``, ``30m``, ``45s``, ``1d12h`` or a number of seconds."""
+    cleaned = text.strip().lower()
+    if cleaned.replace(".", "", 1).isdigit() and cleaned.isascii():
+        total = float(cleaned)
+    elif cleaned.isascii() and _DURATION.fullmatch(cleaned) is not None:
+        total = sum(float(n) * _UNITS[unit] for n, unit in _PART.findall(cleaned))
+    else:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a delay: use days, hours, minutes or seconds, e.g. 3d, 12h, "
+            "30m, 45s, 1d12h, or a number of seconds"
+        )
+    try:
+        return timedelta(seconds=total)
+    except OverflowError:
+        raise argparse.ArgumentTypeError(f"{text!r} is longer than any delay") from None
+
+
 def _account_id(text: str) -> str:
     if not (len(text) == 12 and text.isdigit() and text.isascii()):
         raise argparse.ArgumentTypeError(f"{text!r} is not a 12-digit account number")
@@ -196,6 +231,7 @@ def _serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             review=args.review,
             account_id=args.account_id,
             check_fields=args.check_fields,
+            review_after=args.review_after,
             registration_types=args.registration_types or None,
             quotas=dict(args.quotas) or None,
             state=args.state,

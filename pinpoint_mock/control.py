@@ -7,6 +7,8 @@ Each endpoint calls one public method, so the two cannot drift apart:
 ``POST /_pinpoint_mock/review``       ``sms.review(registration, ...)`` then each step in turn
 ``GET  /_pinpoint_mock/registrations``  ``sms.registrations(account_id, region)``
 ``GET  /_pinpoint_mock/calls``        ``sms.calls``
+``GET  /_pinpoint_mock/eventbridge_events``  ``sms.eventbridge_events`` (``?since=N``: from the
+                                      N+1st on)
 ``POST /_pinpoint_mock/errors``       ``sms.inject_error(operation, code, ...)``
 ``POST /_pinpoint_mock/reset``        ``sms.reset()``
 ``GET  /_pinpoint_mock/messages``     ``sms.messages``
@@ -134,6 +136,19 @@ def _calls(sms: SmsVoiceV2Mock, _: dict[str, Any], __: dict[str, str]) -> dict[s
     return {"calls": sms.calls}
 
 
+def _eventbridge_events(
+    sms: SmsVoiceV2Mock, _: dict[str, Any], params: dict[str, str]
+) -> dict[str, Any]:
+    _only(params, {"since"}, "eventbridge_events (query)")
+    since = params.get("since", "0")
+    if not (since.isdigit() and since.isascii()):
+        raise ControlError(
+            400, "BadRequest", f"since must be a count of events already read, not {since!r}"
+        )
+    events = sms.eventbridge_events
+    return {"eventbridge_events": events[int(since) :], "count": len(events)}
+
+
 def _errors(sms: SmsVoiceV2Mock, data: dict[str, Any], _: dict[str, str]) -> dict[str, Any]:
     operation = _required_str(data, "operation")
     code = _required_str(data, "code")
@@ -198,6 +213,7 @@ ENDPOINTS: dict[str, dict[str, Endpoint]] = {
     "review": {"POST": _review},
     "registrations": {"GET": _registrations},
     "calls": {"GET": _calls},
+    "eventbridge_events": {"GET": _eventbridge_events},
     "errors": {"POST": _errors},
     "reset": {"POST": _reset},
     "messages": {"GET": _messages},

@@ -58,8 +58,9 @@ class MockServer:
     """A bound server; ``start()`` serves it in a background thread, ``stop()`` ends it.
 
     Options are those of :func:`pinpoint_mock.mock_sms_voice_v2` (``review``, ``account_id``,
-    ``registration_types``, ``quotas``). ``state``: a file to load at start (when it exists)
-    and to keep every change in before it is answered (:mod:`pinpoint_mock.state_file`).
+    ``registration_types``, ``quotas``, ``check_fields``, ``review_after``, ``sandbox``).
+    ``state``: a file to load at start (when it exists) and to keep every change in before it
+    is answered (:mod:`pinpoint_mock.state_file`).
     """
 
     def __init__(

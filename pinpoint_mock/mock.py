@@ -155,7 +155,8 @@ def mock_sms_voice_v2(target: Any = None, /, **options: Any) -> Any:
     manager yielding :class:`SmsVoiceV2Mock`, or an object with ``start()``/``stop()``.
 
     Options: ``review`` ("manual", "approve", "deny", "authenticate" or a callable),
-    ``account_id``, ``registration_types``, ``quotas``, ``check_fields``.
+    ``account_id``, ``registration_types``, ``quotas``, ``check_fields``, ``review_after``
+    (a ``datetime.timedelta``: with an automatic policy, the outcome comes on the clock).
     """
     activation = MockActivation(options)
     if target is None:

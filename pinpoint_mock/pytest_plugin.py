@@ -26,7 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "sms_voice_v2(review=..., account_id=..., registration_types=..., quotas=..., "
-        "check_fields=...): "
+        "check_fields=..., review_after=...): "
         "turn the pinpoint-mock on for this test with these options (also the options "
         "of its pinpoint-mock fixtures)",
     )

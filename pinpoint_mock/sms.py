@@ -35,12 +35,24 @@ class SmsVoiceV2Mock:
         """Every call answered so far, in order."""
         return list(self._service.calls)
 
+    @property
+    def eventbridge_events(self) -> list[dict[str, Any]]:
+        """Every event the service sent to Amazon EventBridge, in order, each in EventBridge's
+        envelope (``source`` ``aws.sms-voice``, ``detail-type``, ``account``, ``region``,
+        ``time``, ``resources``, ``detail``): a ``Registration Status Change`` for every
+        change of a registration's status. What the clock made happen is applied first."""
+        store = self._service.store
+        store.timers.catch_up()
+        return store.eventbridge.events
+
     def registrations(
         self, account_id: str | None = None, region: str | None = None
     ) -> list[RegistrationSnapshot]:
         """Snapshots of the registrations in one account and region (default: the mock's
         account, us-east-1), in creation order; deleted ones are gone."""
-        state = self._service.store.existing(
+        store = self._service.store
+        store.timers.catch_up()
+        state = store.existing(
             account_id or self._service.options.account_id, region or DEFAULT_REGION
         )
         if state is None:
@@ -54,6 +66,7 @@ class SmsVoiceV2Mock:
         """The review of a registration's latest version, found by ID or ARN anywhere in the
         mock (an ARN pins account and region; ``account_id``/``region`` narrow the search)."""
         store = self._service.store
+        store.timers.catch_up()
         arn = arns.parse(registration) if registration.startswith("arn:") else None
         if arn is not None:
             account_id = account_id or arn.account_id
@@ -71,7 +84,7 @@ class SmsVoiceV2Mock:
             or (region is not None and state.region != region)
         ):
             raise LookupError(self._not_found(registration, account_id, region))
-        return Review(state, found)
+        return Review(state, found, catch_up=True)
 
     def _not_found(self, registration: str, account_id: str | None, region: str | None) -> str:
         """Why ``review(registration)`` found nothing: what an ID looks like, when it was

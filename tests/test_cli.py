@@ -12,10 +12,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 
-from pinpoint_mock import http_server
+from pinpoint_mock import cli, http_server
 from pinpoint_mock.cli import main
 
 from .http_helpers import TOLL_FREE, call, client_for
@@ -51,11 +52,11 @@ def test_main_help(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.usefixtures("columns")
 def test_serve_help(capsys: pytest.CaptureFixture[str]) -> None:
     text = help_of(["serve", "--help"], capsys)
-    assert text.startswith(
-        "usage: pinpoint-mock serve [-h] [--host HOST] [--port PORT] [--review POLICY] "
-        "[--account-id ID]\n"
-    )
     flat = " ".join(text.split())  # the options' help is wrapped to the width
+    assert flat.startswith(
+        "usage: pinpoint-mock serve [-h] [--host HOST] [--port PORT] [--review POLICY] "
+        "[--review-after DELAY] [--account-id ID] "
+    )
     for sentence in (
         "The first line printed is 'pinpoint-mock listening on http://HOST:PORT'. "
         "Ctrl-C or SIGTERM stops it.",
@@ -67,12 +68,16 @@ def test_serve_help(capsys: pytest.CaptureFixture[str]) -> None:
         "(default: manual)",
         "--account-id ID 12-digit account for requests whose access key id is not an account "
         "number (default: 123456789012)",
+        "--review-after DELAY with an automatic --review: the version shows SUBMITTED, "
+        "REVIEWING from one second after the submit, and the outcome once DELAY has passed "
+        "on the clock, e.g. 3d, 12h, 30m, 45s or 1d12h",
         "--verbose log each request to stderr",
     ):
         assert sentence in flat, sentence
     for line in (  # the endpoints and the example are laid out by hand
         '  POST /_pinpoint_mock/review         {"registration": "ID or ARN", "steps": ["begin", "approve"]}',
         "  GET  /_pinpoint_mock/calls          every call answered so far",
+        "  GET  /_pinpoint_mock/eventbridge_events  ?since=N: the events sent to EventBridge",
         "  pinpoint-mock serve --port 4566 --review approve &",
     ):
         assert line in text.splitlines(), line
@@ -96,6 +101,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["serve", "--port", "http"], "argument --port: 'http' is not a port number"),
         (["serve", "--port", "99999"], "argument --port: 99999 is not a port (0 to 65535)"),
         (["serve", "--port", "-1"], "argument --port: -1 is not a port (0 to 65535)"),
+        (["serve", "--review-after", "3x"], "argument --review-after: '3x' is not a delay"),
+        (
+            ["serve", "--review-after", "9" * 30 + "d"],
+            "argument --review-after: '" + "9" * 30 + "d' is longer than any delay",
+        ),
+        (
+            ["serve", "--review-after", "3d"],
+            "review_after=datetime.timedelta(days=3) needs an automatic review policy",
+        ),
     ],
 )
 def test_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -298,3 +312,13 @@ def test_serve_prints_the_exposure_warning(
     stopper.join()
     assert FIRST_LINE.fullmatch(out.getvalue())
     assert capsys.readouterr().err == "pinpoint-mock: warning: 127.0.0.1 is pretend-exposed\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("3d", 259200), ("12h", 43200), ("30m", 1800), ("45s", 45), ("1d12h", 129600), ("90", 90)],
+)
+def test_review_after_takes_days_hours_minutes_seconds(text: str, seconds: int) -> None:
+    parser, _ = cli._parser()
+    args = parser.parse_args(["serve", "--review", "approve", "--review-after", text])
+    assert args.review_after == timedelta(seconds=seconds)

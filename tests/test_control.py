@@ -4,9 +4,11 @@ language would use them (JSON over HTTP), with boto3 reading the effect."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+import time_machine
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import server
@@ -453,3 +455,40 @@ def test_sending_endpoints_refuse_misuse(url: str, path: str, body: Any, status:
     got, answer = call(url, "POST", f"/_pinpoint_mock/{path}", body)
     assert got == status
     assert answer["message"]
+
+
+def test_eventbridge_events_lists_the_events_sent(url: str, client: Any) -> None:
+    rid = submitted(client)
+    status, answer = call(url, "GET", "/_pinpoint_mock/eventbridge_events")
+    assert status == 200
+    assert answer["count"] == 2
+    assert [
+        e["detail"]["registrationDetails"]["currentStatus"] for e in answer["eventbridge_events"]
+    ] == ["CREATED", "SUBMITTED"]
+    assert answer["eventbridge_events"][0]["resources"][0].endswith(rid)
+    status, answer = call(url, "GET", "/_pinpoint_mock/eventbridge_events?since=1")
+    assert [e["detail-type"] for e in answer["eventbridge_events"]] == [
+        "Registration Status Change"
+    ]
+    for bad in ("-1", "x", "1&colour=red"):
+        status, answer = call(url, "GET", f"/_pinpoint_mock/eventbridge_events?since={bad}")
+        assert status == 400, bad
+
+
+def test_a_server_reviews_on_the_clock() -> None:
+    start = datetime(2025, 6, 1, tzinfo=timezone.utc)
+    with (
+        time_machine.travel(start, tick=False) as traveller,
+        server(review="approve", review_after=timedelta(days=3)) as url,
+    ):
+        client = client_for(url)
+        rid = submitted(client)
+        traveller.shift(timedelta(days=1))
+        assert described(client, rid)["RegistrationStatus"] == "REVIEWING"
+        traveller.shift(timedelta(days=2))
+        _, answer = call(url, "GET", "/_pinpoint_mock/eventbridge_events?since=2")
+        assert [
+            (e["detail"]["registrationDetails"]["currentStatus"], e["time"])
+            for e in answer["eventbridge_events"]
+        ] == [("REVIEWING", "2025-06-01T00:00:01Z"), ("COMPLETE", "2025-06-04T00:00:00Z")]
+        assert described(client, rid)["RegistrationStatus"] == "COMPLETE"

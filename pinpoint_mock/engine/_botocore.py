@@ -107,6 +107,25 @@ def access_key_of(request_signer: Any) -> str | None:
     return None
 
 
+class _NoNetwork:
+    """An HTTP sender for a botocore client that must never send: it calls ``refuse``."""
+
+    def __init__(self, refuse: Callable[[AWSPreparedRequest], Any]) -> None:
+        self._refuse = refuse
+
+    def send(self, request: AWSPreparedRequest) -> Any:
+        return self._refuse(request)
+
+    def close(self) -> None:
+        pass
+
+
+def never_send(client: Any, refuse: Callable[[AWSPreparedRequest], Any]) -> None:
+    """Give ``client`` an HTTP sender that calls ``refuse`` (which raises) instead of sending:
+    the request reaches no network, whatever the client's handlers did not answer."""
+    client._endpoint.http_session = _NoNetwork(refuse)
+
+
 class _Raw:
     """The minimum of urllib3's response that botocore reads: ``stream()``."""
 
@@ -132,6 +151,7 @@ __all__ = [
     "cover",
     "cover_early_clients",
     "install",
+    "never_send",
     "register",
     "response",
 ]

@@ -121,6 +121,9 @@ class Service:
 
     def _call(self, request: wire.Request) -> dict[str, Any]:
         operation = request.operation
+        timers = self.store.timers
+        if timers.pending:
+            timers.catch_up()  # what the clock made happen since the last look
         if self._faults:
             fault = self._take_fault(operation)
             if fault is not None:

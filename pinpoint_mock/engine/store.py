@@ -13,6 +13,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pinpoint_mock.engine.clock import Timers
+from pinpoint_mock.engine.eventbridge import EventBridgeLog
+
 if TYPE_CHECKING:
     from pinpoint_mock.engine.resources import Kind
     from pinpoint_mock.service.opt_out_lists import OptOutList
@@ -34,10 +37,20 @@ def now() -> float:
 class RegionState:
     """Everything one account holds in one region. Hold ``lock`` to read or change it."""
 
-    def __init__(self, account_id: str, region: str) -> None:
+    def __init__(
+        self,
+        account_id: str,
+        region: str,
+        eventbridge: EventBridgeLog | None = None,
+        timers: Timers | None = None,
+    ) -> None:
         self.account_id = account_id
         self.region = region
         self.lock = threading.RLock()
+        # Shared by every region of one store: the events sent to EventBridge, and what is
+        # due on the clock (a family schedules there; whoever reads the state catches up).
+        self.eventbridge = eventbridge if eventbridge is not None else EventBridgeLog()
+        self.timers = timers if timers is not None else Timers()
         # Every kind's records by ID (or name) in creation order (resources.py); the
         # families' own attributes below are the same dicts, under their names.
         self._kinds: dict[str, dict[str, Any]] = {}
@@ -85,6 +98,8 @@ class RegionState:
 
 class Store:
     def __init__(self) -> None:
+        self.eventbridge = EventBridgeLog()
+        self.timers = Timers()
         self._lock = threading.Lock()
         self._regions: dict[tuple[str, str], RegionState] = {}
         self._where: dict[str, RegionState] = {}
@@ -94,7 +109,10 @@ class Store:
         state = self._regions.get(key)
         if state is None:
             with self._lock:
-                state = self._regions.setdefault(key, RegionState(account_id, region))
+                state = self._regions.get(key)
+                if state is None:
+                    state = RegionState(account_id, region, self.eventbridge, self.timers)
+                    self._regions[key] = state
         return state
 
     def existing(self, account_id: str, region: str) -> RegionState | None:
@@ -119,6 +137,9 @@ class Store:
             self._regions, self._where = other._regions, other._where
 
     def clear(self) -> None:
+        """Empty every account and region; what was due on the clock goes with them (the
+        events already sent stay, as the call log does)."""
+        self.timers.clear()
         with self._lock:
             self._regions.clear()
             self._where.clear()

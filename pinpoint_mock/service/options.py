@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Union
 
 from pinpoint_mock.engine import model
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
     from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot, VersionSnapshot
 
 OUTCOMES = ("manual", "approve", "deny", "authenticate")
-ReviewPolicy = Union[str, "Callable[[RegistrationSnapshot, VersionSnapshot], str]"]
+# A callable policy answers an outcome, or (outcome, delay) to take that long on the clock.
+ReviewPolicy = Union[
+    str,
+    "Callable[[RegistrationSnapshot, VersionSnapshot], str | tuple[str, timedelta]]",
+]
 DEFAULT_ACCOUNT = "123456789012"
 # The quotas this mock enforces; each is a ServiceQuotaExceededException Reason of the model.
 ENFORCED_QUOTAS = (
@@ -53,6 +58,8 @@ class Options:
     check_fields: bool = False
     # every account starts in the SMS sandbox, as new AWS accounts do
     sandbox: bool = False
+    # with an automatic policy: how long a submitted version waits on the clock for its outcome
+    review_after: timedelta | None = None
     # definitions added or replaced through registration_types (name -> definition)
     type_definitions: Mapping[str, TypeDefinition] = field(default_factory=dict, repr=False)
 
@@ -71,6 +78,7 @@ class Options:
         quotas: Mapping[str, int] | None = None,
         check_fields: bool = False,
         sandbox: bool = False,
+        review_after: timedelta | None = None,
     ) -> Options:
         if not callable(review) and review not in OUTCOMES:
             raise MockError(
@@ -94,6 +102,14 @@ class Options:
                 )
             if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
                 raise MockError(f"quota {name} must be a non-negative int, not {limit!r}")
+        if review_after is not None:
+            seconds(review_after, "review_after")
+            if review == "manual":
+                raise MockError(
+                    f"review_after={review_after!r} needs an automatic review policy: "
+                    "review='approve', 'deny', 'authenticate' or a callable; with 'manual' "
+                    "the version waits for the test, not for the clock"
+                )
         return cls(
             review,
             account_id,
@@ -101,15 +117,35 @@ class Options:
             limits,
             check_fields,
             sandbox,
+            review_after,
             type_definitions=definitions,
         )
 
     @classmethod
     def from_kwargs(cls, options: Mapping[str, Any]) -> Options:
-        known = {"review", "account_id", "registration_types", "quotas", "check_fields", "sandbox"}
+        known = {
+            "review",
+            "account_id",
+            "registration_types",
+            "quotas",
+            "check_fields",
+            "sandbox",
+            "review_after",
+        }
         unknown = sorted(set(options) - known)
         if unknown:
             raise MockError(
                 f"unknown option(s) {', '.join(unknown)}; the options are {', '.join(sorted(known))}"
             )
         return cls.build(**options)
+
+
+def seconds(delay: object, what: str) -> float:
+    """A delay on the clock, checked: a non-negative ``datetime.timedelta``."""
+    if not isinstance(delay, timedelta):
+        raise MockError(
+            f"{what} must be a datetime.timedelta, e.g. timedelta(days=3), not {delay!r}"
+        )
+    if delay < timedelta(0):
+        raise MockError(f"{what} must not be negative, not {delay!r}")
+    return delay.total_seconds()

@@ -3,14 +3,22 @@ registration's status from its versions.
 
 The operations, the review API and the generated docs (``docs/lifecycle.md``) all read
 these; nothing else decides what may follow what.
+
+A registration's status changes in one place, :func:`settle`, which announces each change to
+EventBridge (``Registration Status Change``), whatever caused it: an operation, the review
+API, a review policy or the clock.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import model
+from pinpoint_mock.engine import arns, model
 from pinpoint_mock.service.registrations.records import Registration, Version
+
+if TYPE_CHECKING:
+    from pinpoint_mock.engine.store import RegionState
 
 # Version statuses
 DRAFT = "DRAFT"
@@ -145,3 +153,72 @@ def registration_status(reg: Registration) -> str:
     if any(v.status in (DENIED, REVOKED) for v in reg.versions):
         return REQUIRES_UPDATES
     return CREATED
+
+
+STATUS_CHANGE = "Registration Status Change"
+
+
+def settle(
+    state: RegionState,
+    reg: Registration,
+    at: float,
+    status: str | None = None,
+    version: Version | None = None,
+) -> None:
+    """Bring the registration's status to what its versions say (or to ``status``: DELETED),
+    at ``at``; a change is announced to EventBridge, naming ``version`` (default: the
+    current one) as the version that moved. The only place ``reg.status`` is set after
+    creation, so no change goes unannounced."""
+    current = status if status is not None else registration_status(reg)
+    previous = reg.status
+    if current == previous:
+        return
+    reg.status = current
+    announce(state, reg, current, previous, at, version)
+
+
+def announce(
+    state: RegionState,
+    reg: Registration,
+    current: str,
+    previous: str | None,
+    at: float,
+    version: Version | None = None,
+) -> None:
+    """A ``Registration Status Change`` event, kept compact until it is read."""
+    state.eventbridge.record(
+        status_change,
+        reg.account_id,
+        reg.region,
+        at,
+        reg.id,
+        (version or reg.current).number,
+        reg.type,
+        current,
+        previous,
+    )
+
+
+def status_change(
+    account: str,
+    region: str,
+    at: float,
+    registration_id: str,
+    version_number: int,
+    registration_type: str,
+    current: str,
+    previous: str | None,
+) -> tuple[str, list[str], dict[str, Any]]:
+    """The event as AWS documents it (the change timestamp in epoch milliseconds), with
+    ``previousStatus`` as AWS's sample fixtures have it, absent at creation."""
+    details: dict[str, Any] = {
+        "registrationId": registration_id,
+        "registrationVersionNumber": version_number,
+        "registrationType": registration_type,
+        "registrationStatusChangeTimestamp": round(at * 1000),
+        "currentStatus": current,
+    }
+    if previous is not None:
+        details["previousStatus"] = previous
+    arn = arns.make(region, account, "registration", registration_id)
+    return STATUS_CHANGE, [arn], {"registrationArn": arn, "registrationDetails": details}

@@ -27,7 +27,7 @@ from pinpoint_mock.service.registrations.records import (
     registration_view,
     version_result,
 )
-from pinpoint_mock.service.registrations.submission import submitted
+from pinpoint_mock.service.registrations.submission import decide, follow
 from pinpoint_mock.service.tags import new_tags
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def create_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     )
     state.add(reg)
     ctx.service.store.index(reg.id, state)
+    lc.announce(state, reg, reg.status, None, at)
     result = {
         "RegistrationArn": reg.arn,
         "RegistrationId": reg.id,
@@ -114,7 +115,7 @@ def create_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
     count_today(state.versions_created, at, ctx.service.options.quotas.get(reason), reason)
     version = Version(current.number + 1, lc.DRAFT, {lc.history_key(lc.DRAFT): at})
     reg.versions.append(version)
-    reg.status = lc.registration_status(reg)
+    lc.settle(state, reg, at)
     return version_result(reg, version)
 
 
@@ -139,17 +140,18 @@ def submit_registration_version(ctx: Context, params: dict[str, Any]) -> dict[st
     before_submit(ctx, reg)
     undo = (current.status, dict(current.history), current.aws_review)
     current.aws_review = bool(params.get("AwsReview", False))
-    lc.enter(current, lc.SUBMITTED, now())
-    reg.status = lc.registration_status(reg)
+    at = now()
+    lc.enter(current, lc.SUBMITTED, at)
+    try:
+        plan = decide(ctx, reg, current)  # the pre-check, or the review policy asked
+    except MockError:  # the test's review policy failed: no submit, nothing announced
+        current.status, current.history, current.aws_review = undo
+        raise
+    lc.settle(ctx.state, reg, at)
     result = version_result(reg, current)
     if "AwsReview" in model.members("SubmitRegistrationVersionResult"):
         result["AwsReview"] = current.aws_review
-    try:
-        submitted(ctx, reg, current)  # pre-check or review policy, after the result: SUBMITTED
-    except MockError:  # the test's review policy failed before it moved anything: no submit
-        current.status, current.history, current.aws_review = undo
-        reg.status = lc.registration_status(reg)
-        raise
+    follow(ctx, reg, plan, at)  # after the result, which shows SUBMITTED
     return result
 
 
@@ -169,8 +171,9 @@ def discard_registration_version(ctx: Context, params: dict[str, Any]) -> dict[s
             else f"has no version to discard: version {current.number} is {current.status}"
         )
         raise _refuse(reg, "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED", why)
-    lc.enter(current, lc.DISCARDED, now())
-    reg.status = lc.registration_status(reg)
+    at = now()
+    lc.enter(current, lc.DISCARDED, at)
+    lc.settle(ctx.state, reg, at)
     return version_result(reg, current)
 
 
@@ -189,7 +192,9 @@ def delete_registration(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     before_delete(ctx, reg)
     state.remove(reg)
     ctx.service.store.unindex(reg.id)
-    return registration_view(reg, lc.DELETED)
+    view = registration_view(reg, lc.DELETED)
+    lc.settle(state, reg, now(), lc.DELETED)
+    return view
 
 
 HANDLERS: dict[str, Handler] = {

@@ -7,14 +7,17 @@ returns the Review; a move the real service could not make raises InvalidTransit
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
 
 import botocore
 
 from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import InvalidTransition, MockError
 from pinpoint_mock.engine.store import RegionState, now
-from pinpoint_mock.service.options import OUTCOMES, ReviewPolicy
+from pinpoint_mock.service.options import OUTCOMES, ReviewPolicy, seconds
 from pinpoint_mock.service.registrations import lifecycle as lc
 from pinpoint_mock.service.registrations.field_values import denied_fields, record_denials
 from pinpoint_mock.service.registrations.records import Registration, Version
@@ -46,9 +49,21 @@ def _in_force(state: RegionState, reg: Registration) -> None:
 class Review:
     """Review steps for one registration. Get one with ``sms.review(id_or_arn)``."""
 
-    def __init__(self, state: RegionState, registration: Registration) -> None:
+    def __init__(
+        self,
+        state: RegionState,
+        registration: Registration,
+        *,
+        at: float | None = None,
+        catch_up: bool = False,
+    ) -> None:
         self._state = state
         self._reg = registration
+        # ``at``: the moment the steps happen (the clock's moves); else each step's own now().
+        self._at = at
+        # Whether each step first applies what the clock made happen (the review API's
+        # Reviews do; those made inside a call or a clock move must not: they hold a lock).
+        self._catch_up = catch_up
 
     def __repr__(self) -> str:
         return f"<Review {self._reg.id} {self._reg.status}>"
@@ -60,7 +75,15 @@ class Review:
     @property
     def status(self) -> str:
         """The registration's status now."""
+        self._caught_up()
         return self._reg.status
+
+    def _caught_up(self) -> None:
+        if self._catch_up:
+            self._state.timers.catch_up()
+
+    def _now(self) -> float:
+        return self._at if self._at is not None else now()
 
     # -- the steps -------------------------------------------------------------------------
 
@@ -97,21 +120,23 @@ class Review:
         ``AdditionalAttributes``, as AWS adds e.g. ``VETTING_SCORE`` to an approved
         ``US_TEN_DLC_BRAND_VETTING`` registration; any registration type takes them."""
         attributes = _attributes(additional_attributes)
+        self._caught_up()
         with self._state.lock:
             reg = self._live()
             version = self._ready("approve", reg)
             if attributes:
                 reg.additional_attributes = {**(reg.additional_attributes or {}), **attributes}
-            at = now()
+            at = self._now()
             if version.status in lc.PASS_THROUGH_REVIEWING:
                 lc.enter(version, lc.REVIEWING, at)
+                lc.settle(self._state, reg, at)  # a change of its own
             previous = reg.version(reg.approved) if reg.approved is not None else None
             if previous is not None:
                 lc.enter(previous, lc.ARCHIVED, at)
             lc.enter(version, lc.APPROVED, at)
             reg.approved = version.number
             reg.provisioning = provisioning
-            reg.status = lc.registration_status(reg)
+            lc.settle(self._state, reg, at)
             if not provisioning:
                 _in_force(self._state, reg)
         return self
@@ -120,6 +145,7 @@ class Review:
         """PROVISIONING -> COMPLETE. While a newer version is under review the registration
         keeps following it; the provisioning of the version in force still ends, so it settles
         to COMPLETE, not PROVISIONING, when that review ends."""
+        self._caught_up()
         with self._state.lock:
             reg = self._live()
             if not reg.provisioning:
@@ -130,7 +156,8 @@ class Review:
                     "complete() ends PROVISIONING, which only approve(provisioning=True) starts.",
                 )
             reg.provisioning = False
-            reg.status = lc.registration_status(reg)
+            in_force = reg.version(reg.approved) if reg.approved is not None else None
+            lc.settle(self._state, reg, self._now(), version=in_force)
             _in_force(self._state, reg)
         return self
 
@@ -159,23 +186,26 @@ class Review:
         *,
         through_reviewing: bool,
     ) -> Review:
+        self._caught_up()
         with self._state.lock:
             reg = self._live()
             version = self._ready("deny", reg)
-            at = now()
+            at = self._now()
             if through_reviewing and version.status in lc.PASS_THROUGH_REVIEWING:
                 lc.enter(version, lc.REVIEWING, at)
+                lc.settle(self._state, reg, at)  # a change of its own
             lc.enter(version, lc.DENIED, at)
             version.denied_reasons = denied
             version.feedback = feedback
             record_denials(version, per_field)
             reg.latest_denied = version.number
-            reg.status = lc.registration_status(reg)
+            lc.settle(self._state, reg, at)
         return self
 
     def revoke(self) -> Review:
         """The version in force (ApprovedVersionNumber) -> REVOKED; the registration ->
         REQUIRES_UPDATES."""
+        self._caught_up()
         with self._state.lock:
             reg = self._live()
             version = reg.version(reg.approved) if reg.approved is not None else None
@@ -186,16 +216,18 @@ class Review:
                     lc.REVOKED,
                     "revoke() acts on the approved version in force, and there is none.",
                 )
-            lc.enter(version, lc.REVOKED, now())
+            at = self._now()
+            lc.enter(version, lc.REVOKED, at)
             reg.approved = None
             reg.provisioning = False
-            reg.status = lc.registration_status(reg)
+            lc.settle(self._state, reg, at, version=version)
         return self
 
     def close(self) -> Review:
         """The registration -> CLOSED: its origination identity is gone, so the phone numbers
         still associated with it are released (they leave DescribePhoneNumbers and its
         associations) and the registration can then only be deleted."""
+        self._caught_up()
         with self._state.lock:
             reg = self._live()
             kept = []
@@ -209,7 +241,7 @@ class Review:
             reg.associations = kept or None
             reg.closed = True
             reg.provisioning = False
-            reg.status = lc.registration_status(reg)
+            lc.settle(self._state, reg, self._now())
         return self
 
     # -- machinery -------------------------------------------------------------------------
@@ -236,6 +268,7 @@ class Review:
         )
 
     def _step(self, event: str) -> Review:
+        self._caught_up()
         with self._state.lock:
             reg = self._live()
             transition = lc.transition(event)
@@ -251,8 +284,9 @@ class Review:
             version = reg.current
             if version.status not in transition.sources:
                 raise _refused(reg, version, event, transition.target, transition.sources)
-            lc.enter(version, transition.target, now())
-            reg.status = lc.registration_status(reg)
+            at = self._now()
+            lc.enter(version, transition.target, at)
+            lc.settle(self._state, reg, at)
         return self
 
 
@@ -337,32 +371,101 @@ def deny_at_pre_check(
     )
 
 
-def run_policy(policy: ReviewPolicy, state: RegionState, reg: Registration) -> None:
-    """Auto review right after a successful SubmitRegistrationVersion."""
-    version = reg.current
-    if callable(policy):
+@dataclass(frozen=True)
+class Decision:
+    """A review policy's answer for one submitted version: the outcome, and the seconds it
+    takes on the clock (``None``: decided within the SubmitRegistrationVersion call)."""
+
+    outcome: str
+    delay: float | None = None
+
+
+def decide_review(
+    policy: ReviewPolicy, review_after: timedelta | None, reg: Registration, version: Version
+) -> Decision:
+    """Ask the policy (a callable is asked now, at submission, and may answer
+    ``(outcome, delay)``); ``review_after`` is the delay of every other answer."""
+    delay = None if review_after is None else review_after.total_seconds()
+    if not callable(policy):
+        return Decision(policy, delay if policy != "manual" else None)
+    registration = dataclasses.replace(
+        RegistrationSnapshot.of(reg), status=lc.registration_status(reg)
+    )
+    try:
+        answer = policy(registration, VersionSnapshot.of(version))
+    except Exception as error:  # the test's own code: its error, not a 500 from the mock
+        raise MockError(
+            f"the review policy raised {type(error).__name__}: {error} "
+            f"(the submission of {reg.id} version {version.number} was undone)"
+        ) from error
+    outcome = answer
+    if isinstance(answer, tuple) and len(answer) == 2:
+        outcome, own_delay = answer
         try:
-            outcome = policy(RegistrationSnapshot.of(reg), VersionSnapshot.of(version))
-        except Exception as error:  # the test's own code: its error, not a 500 from the mock
+            delay = seconds(own_delay, "the delay a review policy returns")
+        except MockError as error:
             raise MockError(
-                f"the review policy raised {type(error).__name__}: {error} "
-                f"(the submission of {reg.id} version {version.number} was undone)"
-            ) from error
-        if outcome not in OUTCOMES:
-            raise MockError(
-                f"the review policy returned {outcome!r}; it must return one of "
-                f"{', '.join(OUTCOMES)}"
-            )
-    else:
-        outcome = policy
+                f"{error} (the policy returned {answer!r}; the submission of {reg.id} "
+                f"version {version.number} was undone)"
+            ) from None
+    if not isinstance(outcome, str) or outcome not in OUTCOMES:
+        raise MockError(
+            f"the review policy returned {answer!r}; it must return one of "
+            f"{', '.join(OUTCOMES)}, or (one of those, a datetime.timedelta delay)"
+        )
+    return Decision(outcome, delay if outcome != "manual" else None)
+
+
+# The moves of an outcome on the clock: (step, seconds after submission); each step at
+# min(its own moment, the outcome's moment), so a short delay still passes through REVIEWING.
+BEGIN_AFTER = 1.0
+_FINAL_STEP = {"approve": "approve", "deny": "deny", "authenticate": "require_authentication"}
+
+
+def run_policy(decision: Decision, state: RegionState, reg: Registration, at: float) -> None:
+    """Auto review after a successful SubmitRegistrationVersion made at ``at``: at once (no
+    delay), or scheduled on the clock: SUBMITTED, REVIEWING from one second after the
+    submission, the outcome once the delay has passed."""
+    outcome = decision.outcome
     if outcome == "manual":
         return
-    review = Review(state, reg)
-    if version.aws_review and model.knows_status(lc.AWS_REVIEWING):
-        review.aws_review()
-    if outcome == "approve":
-        review.approve()
-    elif outcome == "deny":
-        review.deny()
-    else:
-        review.begin().require_authentication()
+    version = reg.current
+    aws_review = version.aws_review and model.knows_status(lc.AWS_REVIEWING)
+    if decision.delay is None:
+        review = Review(state, reg)
+        if aws_review:
+            review.aws_review()
+        if outcome == "approve":
+            review.approve()
+        elif outcome == "deny":
+            review.deny()
+        else:
+            review.begin().require_authentication()
+        return
+    final = at + decision.delay
+    steps = [("aws_review", BEGIN_AFTER)] if aws_review else []
+    steps.append(("begin", BEGIN_AFTER * (2 if aws_review else 1)))
+    for name, after in steps:
+        if at + after < final or outcome == "authenticate":
+            _schedule(state, reg, version, min(at + after, final), name)
+    _schedule(state, reg, version, final, _FINAL_STEP[outcome])
+
+
+def _schedule(
+    state: RegionState, reg: Registration, version: Version, due: float, step: str
+) -> None:
+    """``step`` of the review of ``version`` at ``due``, unless the version has moved on by
+    then (the test drove it, discarded it, or deleted the registration)."""
+
+    def move(moment: float) -> None:
+        with state.lock:
+            if state.registrations.get(reg.id) is not reg or reg.current is not version:
+                return
+            if reg.closed:
+                return
+            try:
+                getattr(Review(state, reg, at=round(moment, 3)), step)()
+            except InvalidTransition:  # the test moved it meanwhile: the clock leaves it
+                return
+
+    state.timers.at(due, move)

@@ -10,11 +10,17 @@ version SUBMITTED, as the real one does.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pinpoint_mock.service.registrations.catalogue import ATTACHMENT, DISALLOWED, REQUIRED
 from pinpoint_mock.service.registrations.records import Registration, Version
-from pinpoint_mock.service.registrations.review import deny_at_pre_check, run_policy
+from pinpoint_mock.service.registrations.review import (
+    Decision,
+    decide_review,
+    deny_at_pre_check,
+    run_policy,
+)
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context
@@ -66,12 +72,31 @@ def problems(
     return reasons, per_field
 
 
-def submitted(ctx: Context, reg: Registration, version: Version) -> None:
-    """Right after a successful submit: the pre-check (``check_fields``), else the policy."""
-    if ctx.service.options.check_fields and version is reg.current:
+@dataclass(frozen=True)
+class Plan:
+    """What follows a submit: the pre-check's denial, or the review policy's decision."""
+
+    denial: tuple[list[dict[str, str]], dict[str, str]] | None
+    decision: Decision | None
+
+
+def decide(ctx: Context, reg: Registration, version: Version) -> Plan:
+    """Right after a submit, before anything is announced: the pre-check (``check_fields``),
+    else the review policy's decision. A MockError here (the test's policy failed) undoes the
+    submit."""
+    if ctx.service.options.check_fields:
         reasons, per_field = problems(ctx, reg, version)
         if reasons:
-            deny_at_pre_check(ctx.state, reg, reasons, per_field)
-            return
-    if version is reg.current:
-        run_policy(ctx.service.options.review, ctx.state, reg)
+            return Plan((reasons, per_field), None)
+    options = ctx.service.options
+    return Plan(None, decide_review(options.review, options.review_after, reg, version))
+
+
+def follow(ctx: Context, reg: Registration, plan: Plan, at: float) -> None:
+    """Carry out the plan of a submit made at ``at``: deny at once, or run the policy (at
+    once, or on the clock)."""
+    if plan.denial is not None:
+        reasons, per_field = plan.denial
+        deny_at_pre_check(ctx.state, reg, reasons, per_field)
+    elif plan.decision is not None:
+        run_policy(plan.decision, ctx.state, reg, at)

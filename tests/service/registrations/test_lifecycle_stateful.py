@@ -295,6 +295,11 @@ class RegistrationLifecycle(RuleBasedStateMachine):
         # (registration, version, member) -> the timestamp first seen; it must never change
         self.stamps: dict[tuple[str, int, str], datetime] = {}
         self.reached: set[str] = set()  # statuses seen, for the statistics
+        # registration -> the chain of statuses its EventBridge events tell, and how many
+        # events were read (API.md 7.5: one event per status change, whatever caused it)
+        self.told: dict[str, list[str]] = {}
+        self.events_read = 0
+        self.last_event_ms = 0
 
     def teardown(self) -> None:
         self.activation.stop()
@@ -548,6 +553,35 @@ class RegistrationLifecycle(RuleBasedStateMachine):
         self.act(reg.id, data.draw(st.sampled_from(refused), label="move"), use_arn)
 
     # -- after every step -----------------------------------------------------------------
+
+    @invariant()
+    def events_tell_every_change(self) -> None:
+        """The Registration Status Change events, read in order, chain (each one's
+        previousStatus is the last one's currentStatus, the first is CREATED with none) and
+        end at the status the registration shows now (DELETED once deleted), so every change
+        that DescribeRegistrations can show has its event, and no event is without a change."""
+        events = self.sms.eventbridge_events
+        for got in events[self.events_read :]:
+            assert got["source"] == "aws.sms-voice"
+            assert got["detail-type"] == "Registration Status Change"
+            details = got["detail"]["registrationDetails"]
+            rid = details["registrationId"]
+            assert got["resources"] == [self.model[rid].arn]
+            chain = self.told.setdefault(rid, [])
+            if chain:
+                assert details["previousStatus"] == chain[-1], (chain, details)
+            else:
+                assert details["currentStatus"] == "CREATED"
+                assert "previousStatus" not in details
+            assert details["currentStatus"] != details.get("previousStatus")
+            assert 1 <= details["registrationVersionNumber"] <= len(self.model[rid].versions)
+            stamp = details["registrationStatusChangeTimestamp"]
+            assert stamp >= self.last_event_ms
+            self.last_event_ms = stamp
+            chain.append(details["currentStatus"])
+        self.events_read = len(events)
+        for reg in self.model.values():
+            assert self.told[reg.id][-1] == ("DELETED" if reg.deleted else reg.status)
 
     @invariant()
     def describe_matches_model(self) -> None:
