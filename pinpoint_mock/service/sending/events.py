@@ -14,7 +14,6 @@ moto when moto's ``mock_aws`` is on (:mod:`.sinks`).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine import model
@@ -147,16 +146,10 @@ def _covers(matching: list[str], event_type: str) -> bool:
     return "ALL" in matching or f"{head}_ALL" in matching or event_type in matching
 
 
-# Called with (message, records) for every message, e.g. by EventBridge's family.
-LISTENERS: list[Callable[[Message, list[dict[str, Any]]], None]] = []
-
-
 def emit(
     message: Message, made: list[dict[str, Any]], configuration_set: ConfigurationSet | None
 ) -> None:
     """Give each record to every enabled matching destination of the set (and moto)."""
-    for listener in LISTENERS:
-        listener(message, made)
     if configuration_set is None:
         return
     for destination in configuration_set.destinations.values():

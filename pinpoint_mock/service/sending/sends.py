@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine import arns
 from pinpoint_mock.engine.errors import conflict, not_found, validation_error
+from pinpoint_mock.engine.eventbridge import DELIVERY_DETAIL_TYPES
 from pinpoint_mock.engine.ids import new_uuid
 from pinpoint_mock.engine.resources import (
     PHONE_NUMBER,
@@ -432,8 +433,29 @@ def dispatch(
     message.order = next(_order)
     message.events = events.sequence(channel, last)
     state.of(MESSAGE)[message.id] = message
-    if events.LISTENERS or (configuration_set is not None and configuration_set.destinations):
+    # AWS sends every message's events to EventBridge, with or without a configuration set;
+    # each is built only when read (or at once while moto is on)
+    for index in range(len(message.events)):
+        state.eventbridge.record(
+            _delivery_event,
+            message.account_id,
+            message.region,
+            message.created,
+            message,
+            detail,
+            index,
+        )
+    if configuration_set is not None and configuration_set.destinations:
         events.emit(message, events.records(message, detail), configuration_set)
+
+
+def _delivery_event(
+    account: str, region: str, at: float, message: Message, detail: dict[str, Any], index: int
+) -> tuple[str, list[str], dict[str, Any]]:
+    """The ``index``-th delivery event of ``message`` for EventBridge (no resources)."""
+    record = events.records(message, detail)[index]
+    kind = str(record["eventType"]).partition("_")[0]
+    return DELIVERY_DETAIL_TYPES[kind], [], record
 
 
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

@@ -1,64 +1,36 @@
-"""Putting event records where an event destination points, through moto, never AWS.
-
-moto is never imported here: it is active only if the test imported it and started
-``mock_aws``. moto's public module ``moto.core.models`` exposes ``botocore_stubber``, the
-handler that answers botocore's requests, and its ``enabled`` flag says whether a mock is
-started; when it is, a boto3 client of the sink's service is answered by moto. As a second
-guard, each client's first ``before-send`` handler checks again, as the request leaves, and
-refuses it when moto has stopped meanwhile, so nothing reaches the network.
+"""Putting event records where an event destination points (SNS, Kinesis Data Firehose,
+CloudWatch Logs) and two-way messages on their SNS channel: through moto while its
+``mock_aws`` is on (:mod:`pinpoint_mock.engine.moto_bridge`, shared with EventBridge), never
+to AWS. The account is the one the sink's ARN names, so moto files the record there.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sys
-import threading
 from typing import Any
 
-_clients: dict[tuple[str, str], Any] = {}
-_lock = threading.Lock()
+from pinpoint_mock.engine import moto_bridge
 
-
-class _NotMocked(Exception):
-    """moto did not answer a request: it is dropped rather than sent to AWS."""
+STREAM = "sms-voice-events"  # the log stream events go to (AWS does not document its name)
+_DEFAULT_ACCOUNT = "123456789012"
 
 
 def moto_active() -> bool:
-    """Whether moto's ``mock_aws`` is started in this process."""
-    models = sys.modules.get("moto.core.models")
-    stubber = getattr(models, "botocore_stubber", None) if models is not None else None
-    return bool(getattr(stubber, "enabled", False))
+    """Whether moto's ``mock_aws`` may be on in this process."""
+    return moto_bridge.active()
 
 
-def _refuse_unless_moto(**_: Any) -> None:
-    if not moto_active():
-        raise _NotMocked("moto's mock_aws is off; pinpoint-mock never sends to AWS")
-
-
-def _client(service: str, region: str) -> Any:
-    key = (service, region)
-    found = _clients.get(key)
-    if found is None:
-        import boto3
-
-        with _lock:
-            found = _clients.get(key)
-            if found is None:
-                session: Any = boto3.session.Session(
-                    aws_access_key_id="testing",
-                    aws_secret_access_key="testing",
-                    region_name=region,
-                )
-                found = session.client(service)
-                found.meta.events.register_first("before-send", _refuse_unless_moto)
-                _clients[key] = found
-    return found
-
-
-def _region(arn: str, fallback: str) -> str:
+def _where(arn: str, region: str) -> tuple[str, str]:
+    """The (Region, account) an ARN names, with the message's Region as the fallback."""
     parts = arn.split(":")
-    return parts[3] if len(parts) > 3 and parts[3] else fallback
+    arn_region = parts[3] if len(parts) > 3 and parts[3] else region
+    account = parts[4] if len(parts) > 4 and parts[4] else _DEFAULT_ACCOUNT
+    return arn_region, account
+
+
+def _call(arn: str, region: str, service: str, operation: str, **params: Any) -> Any:
+    arn_region, account = _where(arn, region)
+    return moto_bridge.call(service, arn_region, account, operation, **params)
 
 
 def publish_sns(topic_arn: str, message: str, region: str) -> bool:
@@ -66,9 +38,7 @@ def publish_sns(topic_arn: str, message: str, region: str) -> bool:
     if not moto_active():
         return False
     return _attempt(
-        lambda: _client("sns", _region(topic_arn, region)).publish(
-            TopicArn=topic_arn, Message=message
-        )
+        lambda: _call(topic_arn, region, "sns", "publish", TopicArn=topic_arn, Message=message)
     )
 
 
@@ -81,27 +51,36 @@ def deliver(sink_kind: str, sink: dict[str, str], record: dict[str, Any], region
         return publish_sns(sink["TopicArn"], text, region)
     if sink_kind == "KinesisFirehoseDestination":
         arn = sink["DeliveryStreamArn"]
-        name = arn.rpartition("/")[2]
-        client = _client("firehose", _region(arn, region))
         return _attempt(
-            lambda: client.put_record(
-                DeliveryStreamName=name, Record={"Data": (text + "\n").encode()}
+            lambda: _call(
+                arn,
+                region,
+                "firehose",
+                "put_record",
+                DeliveryStreamName=arn.rpartition("/")[2],
+                Record={"Data": (text + "\n").encode()},
             )
         )
     arn = sink["LogGroupArn"]
     group = arn.split(":log-group:", 1)[-1].removesuffix(":*")
-    return _attempt(lambda: _put_log_event(_client("logs", _region(arn, region)), group, text))
+    return _attempt(lambda: _put_log_event(arn, region, group, text))
 
 
-STREAM = "sms-voice-events"  # the log stream events go to (AWS does not document its name)
-
-
-def _put_log_event(client: Any, group: str, text: str) -> None:
+def _put_log_event(arn: str, region: str, group: str, text: str) -> None:
     import time
 
-    with contextlib.suppress(client.exceptions.ResourceAlreadyExistsException):
-        client.create_log_stream(logGroupName=group, logStreamName=STREAM)
-    client.put_log_events(
+    from botocore.exceptions import ClientError
+
+    try:
+        _call(arn, region, "logs", "create_log_stream", logGroupName=group, logStreamName=STREAM)
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceAlreadyExistsException":
+            raise
+    _call(
+        arn,
+        region,
+        "logs",
+        "put_log_events",
         logGroupName=group,
         logStreamName=STREAM,
         logEvents=[{"timestamp": int(time.time() * 1000), "message": text}],
@@ -114,6 +93,6 @@ def _attempt(call: Any) -> bool:
 
     try:
         call()
-    except (ClientError, BotoCoreError, _NotMocked):
+    except (ClientError, BotoCoreError, moto_bridge.NotAnswered):
         return False
     return True
