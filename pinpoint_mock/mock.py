@@ -19,7 +19,6 @@ from pinpoint_mock.engine import hook
 from pinpoint_mock.engine.dispatch import Service
 from pinpoint_mock.engine.environment import SavedEnvironment
 from pinpoint_mock.engine.errors import MockError
-from pinpoint_mock.service.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
 
 if TYPE_CHECKING:
@@ -39,6 +38,8 @@ class MockActivation:
 
     def __init__(self, options: dict[str, Any]) -> None:
         self._explicit = options
+        from pinpoint_mock.service.options import Options  # checked here, loaded on first use
+
         self._options = Options.from_kwargs(options)
         self._started = False
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import arns, snapshot
+from pinpoint_mock.engine import arns
 from pinpoint_mock.engine.dispatch import Call, Service, check_injectable
 from pinpoint_mock.engine.errors import ServiceError
-from pinpoint_mock.service.options import Options
-from pinpoint_mock.service.registrations.lookup import registration_id
-from pinpoint_mock.service.registrations.review import Review
-from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot
-from pinpoint_mock.service.sending import events as sending_events
-from pinpoint_mock.service.sending.receive import Inbound, receive
-from pinpoint_mock.service.sending.sends import MESSAGE, Message
+
+if TYPE_CHECKING:  # the families load with the first activation, not with this module
+    from pinpoint_mock.service.options import Options
+    from pinpoint_mock.service.registrations.review import Review
+    from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot
+    from pinpoint_mock.service.sending.receive import Inbound
+    from pinpoint_mock.service.sending.sends import Message
 
 DEFAULT_REGION = "us-east-1"
 _ID = re.compile(r"registration-[0-9a-f]{32}")
@@ -58,6 +58,8 @@ class SmsVoiceV2Mock:
         if state is None:
             return []
         with state.lock:
+            from pinpoint_mock.service.registrations.snapshots import RegistrationSnapshot
+
             return [RegistrationSnapshot.of(reg) for reg in state.order]
 
     def review(
@@ -75,6 +77,9 @@ class SmsVoiceV2Mock:
         if state is None and account_id and region:
             state = store.existing(account_id, region)
         # Read once: a DeleteRegistration in another thread may take it away meanwhile.
+        from pinpoint_mock.service.registrations.lookup import registration_id
+        from pinpoint_mock.service.registrations.review import Review
+
         rid = None if state is None else registration_id(registration, state)
         found = None if state is None or rid is None else state.registrations.get(rid)
         if (
@@ -141,18 +146,24 @@ class SmsVoiceV2Mock:
         """Every account's and Region's state as plain JSON-able data (format
         ``pinpoint-mock-state``, docs/state.md); ``import_state`` takes it back. The call
         log, injected errors and options are not state and are not in it."""
+        from pinpoint_mock.engine import snapshot
+
         return snapshot.export_store(self._service.store)
 
     def import_state(self, data: Any) -> None:
         """Replace every account's and Region's state with ``data`` (from ``export_state``,
         or its JSON read back). Another format, an unknown version or malformed data raise
         :class:`MockError` and leave the state as it was. The call log stays."""
+        from pinpoint_mock.engine import snapshot
+
         self._service.replace_store(snapshot.import_store(data))
 
     @property
     def messages(self) -> list[Message]:
         """Every message the service accepted (sends, keyword replies, verification codes),
         in order, across accounts and Regions."""
+        from pinpoint_mock.service.sending.sends import MESSAGE
+
         found: list[Message] = []
         for state in self._service.store.regions():
             with state.lock:
@@ -182,6 +193,8 @@ class SmsVoiceV2Mock:
                 raise ValueError(f"{name} must be an E.164 number such as +12065550100")
         if not isinstance(body, str):
             raise ValueError("body must be a string")
+        from pinpoint_mock.service.sending.receive import receive
+
         return receive(
             self._service, from_number, to_number, body, account_id=account_id, region=region
         )
@@ -191,7 +204,9 @@ class SmsVoiceV2Mock:
         ``TEXT_BLOCKED``) instead of being delivered; ``None`` delivers again."""
         if not isinstance(destination, str) or not destination.startswith("+"):
             raise ValueError("destination must be an E.164 number such as +12065550100")
-        sending_events.set_delivery(self._service, destination, event_type)
+        from pinpoint_mock.service.sending import events
+
+        events.set_delivery(self._service, destination, event_type)
 
     def reset(self) -> None:
         """Empty every account and region (the call log stays)."""

@@ -7,20 +7,22 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pinpoint_mock.engine import model, wire
 from pinpoint_mock.engine.errors import MockError, ServiceError
 from pinpoint_mock.engine.pagination import TokenCodec
 from pinpoint_mock.engine.store import RegionState, Store
 from pinpoint_mock.engine.validation import validator
-from pinpoint_mock.service.options import Options
+
+if TYPE_CHECKING:
+    from pinpoint_mock.service.options import Options
 
 Handler = Callable[["Context", dict[str, Any]], dict[str, Any]]
 
 # The operation table: operation name -> handler. The engine knows no operation; the service
-# package (pinpoint_mock/service/__init__.py) fills this when it is imported, which the faces
-# do before the first activation.
+# (pinpoint_mock/service/table.py) fills this when it is imported, which the faces do before
+# the first activation.
 HANDLERS: dict[str, Handler] = {}
 
 
