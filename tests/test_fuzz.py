@@ -607,8 +607,11 @@ def _sending_pool(
         VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
     )
     code = str(sms.messages[-1].body)
+    feedback = "MessageFeedbackEnabled" in model.members("SendTextMessageRequest")  # newer
     sent = c.send_text_message(
-        DestinationPhoneNumber=DESTINATION_NUMBER, MessageBody="fuzz", MessageFeedbackEnabled=True
+        DestinationPhoneNumber=DESTINATION_NUMBER,
+        MessageBody="fuzz",
+        **({"MessageFeedbackEnabled": True} if feedback else {}),
     )
     return (
         sending,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from botocore.loaders import Loader
-from botocore.model import OperationModel, ServiceModel, Shape, StringShape
+from botocore.model import NoShapeFoundError, OperationModel, ServiceModel, Shape, StringShape
 
 SERVICE_NAME = "pinpoint-sms-voice-v2"
 TARGET_PREFIX = "PinpointSMSVoiceV2"
@@ -40,8 +40,12 @@ def enum(shape_name: str) -> tuple[str, ...]:
 
 @functools.cache
 def members(shape_name: str) -> frozenset[str]:
-    """Member names of a structure shape in the installed model."""
-    shape: Shape = service_model().shape_for(shape_name)
+    """Member names of a structure shape in the installed model (none when an older model
+    lacks the shape, as it lacks the operation that has it)."""
+    try:
+        shape: Shape = service_model().shape_for(shape_name)
+    except NoShapeFoundError:
+        return frozenset()
     return frozenset(getattr(shape, "members", {}))
 
 

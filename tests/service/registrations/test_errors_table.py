@@ -1406,6 +1406,11 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "verified-number-duplicate-tag": {},
 }
 
+# Rows whose trigger sends a member only newer models have: (input shape, member).
+NEWER_MEMBERS = {
+    "verified-number-no-rcs-agent": ("CreateVerifiedDestinationNumberRequest", "RcsAgentId")
+}
+
 CLIENT_CONFIG: dict[str, Config] = {
     "wrong-type": Config(parameter_validation=False),
     # older models require IsoCountryCode client-side; newer ones leave it to the service
@@ -1428,6 +1433,9 @@ HERE = [r for r in ROWS if r.operation in (EVERY_OPERATION, OTHER_REQUESTS, *dis
 
 @pytest.mark.parametrize("row", HERE, ids=lambda row: row.case)
 def test_each_row_is_what_the_mock_answers(row: ErrorRow, request: pytest.FixtureRequest) -> None:
+    needs = NEWER_MEMBERS.get(row.case)
+    if needs is not None and needs[1] not in model.members(needs[0]):
+        pytest.skip(f"the installed botocore's {needs[0]} has no {needs[1]}")
     if row.case == "bug":
         request.getfixturevalue("broken_describe")
     with mock_sms_voice_v2(**OPTIONS.get(row.case, {})) as sms:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.profiles import newer_model
+
+pytestmark = newer_model("CarrierLookup")
+
 
 def test_a_formatted_us_number(client: Any) -> None:
     found = client.carrier_lookup(PhoneNumber="+1 (206) 555-0142")

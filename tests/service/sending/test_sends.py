@@ -9,6 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import MockError, SmsVoiceV2Mock
+from tests.profiles import newer_model
 
 from .conftest import SUBSCRIBER, long_code
 
@@ -191,6 +192,7 @@ def test_opted_out_destinations_are_refused(client: Any, sms: SmsVoiceV2Mock) ->
     assert _reason(raised) == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
 
 
+@newer_model("UpdatePhoneNumber", "InternationalSendingEnabled")
 def test_international_sending_needs_the_number_flag(client: Any, sms: SmsVoiceV2Mock) -> None:
     number = long_code(client)
     send = {
@@ -339,6 +341,7 @@ def test_message_parts_and_encoding(client: Any, sms: SmsVoiceV2Mock) -> None:
     assert shown == [("GSM", 1), ("GSM", 2), ("GSM", 1), ("GSM", 1)]
 
 
+@newer_model("SendTextMessage", "MessageFeedbackEnabled")
 def test_message_feedback(client: Any, sms: SmsVoiceV2Mock) -> None:
     number = long_code(client)
     plain = client.send_text_message(
