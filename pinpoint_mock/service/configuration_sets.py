@@ -31,7 +31,7 @@ from pinpoint_mock.engine.resources import (
     stamp,
 )
 from pinpoint_mock.engine.snapshot import register_kind
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -118,9 +118,7 @@ def create_configuration_set(ctx: Context, params: dict[str, Any]) -> dict[str, 
     entry = add(state, CONFIGURATION_SET, ConfigurationSet(**stamp(state, CONFIGURATION_SET, name)))
     entry.tags = tags
     result = _view(entry, "CreateConfigurationSetResult")
-    if tags:
-        result["Tags"] = [dict(t) for t in tags]
-    return result
+    return with_tags(result, tags)
 
 
 def _flag(value: bool | None) -> str:

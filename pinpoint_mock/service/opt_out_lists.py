@@ -24,7 +24,7 @@ from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import OPT_OUT_LIST, POOL, Resource, candidates, stamp
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import SEEDS, RegionState, now
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -109,9 +109,7 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     entry.tags = tags
     state.opt_out_lists[name] = entry
     result = _view(entry, "CreateOptOutListResult")
-    if entry.tags:
-        result["Tags"] = [dict(t) for t in entry.tags]
-    return result
+    return with_tags(result, entry.tags)
 
 
 def describe_opt_out_lists(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine import arns, model, resources
-from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, validation_error
+from pinpoint_mock.engine.errors import conflict, quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.ids import new_id
 from pinpoint_mock.engine.listing import listing, with_token
@@ -30,12 +30,13 @@ from pinpoint_mock.service.keywords import Keyword
 from pinpoint_mock.service.keywords import defaults as keyword_defaults
 from pinpoint_mock.service.registrations.associations import associate, on_release
 from pinpoint_mock.service.registrations.lookup import find
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
+    from pinpoint_mock.engine.listing import FilterTable
 
-KIND = "phone-number"
+KIND = PHONE_NUMBER.arn_type
 _OPERATION = "RequestPhoneNumber"
 
 _NANP_LOCAL = {
@@ -196,29 +197,22 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         associate(ctx, reg, phone)  # checks everything before the number exists
     state.phone_numbers[phone_id] = phone
     result = phone_view(phone, "RequestPhoneNumberResult", number_status(state, phone))
-    if phone.tags:
-        result["Tags"] = [dict(t) for t in phone.tags]
-    return result
+    return with_tags(result, phone.tags)
 
 
 def find_phone_number(state: RegionState, id_or_arn: str) -> PhoneNumber:
-    pid = arns.resource_id(id_or_arn, state, KIND)
-    phone = state.phone_numbers.get(pid) if pid is not None else None
-    if phone is None:
-        raise not_found(KIND, id_or_arn)
-    return phone
+    found: PhoneNumber = resources.find(state, PHONE_NUMBER, id_or_arn)
+    return found
 
 
 def _flag(value: bool) -> str:
     return "true" if value else "false"
 
 
-_BOOLEAN = ("true", "false")
-_FILTERS = {
-    "iso-country-code": (None, lambda p: p.iso_country_code),
-    "message-type": ("MessageType", lambda p: p.message_type),
-    "number-capability": ("NumberCapability", lambda p: p.capabilities),
-    "number-type": ("NumberType", lambda p: p.number_type),
+_BOOLEAN: tuple[str, ...] = ("true", "false")
+
+# Filters on the settings numbers and pools share (DescribePhoneNumbers, DescribePools).
+SETTING_FILTERS: FilterTable[Any] = {
     "two-way-enabled": (_BOOLEAN, lambda p: _flag(p.two_way_enabled)),
     "self-managed-opt-outs-enabled": (_BOOLEAN, lambda p: _flag(p.self_managed_opt_outs)),
     "opt-out-list-name": (None, lambda p: p.opt_out_list_name),
@@ -227,6 +221,13 @@ _FILTERS = {
         None,
         lambda p: (p.two_way_channel_arn,) if p.two_way_channel_arn else (),
     ),
+}
+_FILTERS: FilterTable[PhoneNumber] = {
+    "iso-country-code": (None, lambda p: p.iso_country_code),
+    "message-type": ("MessageType", lambda p: p.message_type),
+    "number-capability": ("NumberCapability", lambda p: p.capabilities),
+    "number-type": ("NumberType", lambda p: p.number_type),
+    **SETTING_FILTERS,
 }
 
 

@@ -41,12 +41,13 @@ from pinpoint_mock.service import keywords, opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
 from pinpoint_mock.service.phone_numbers import (
     GOVERNED,
+    SETTING_FILTERS,
     PhoneNumber,
     check_two_way,
     find_phone_number,
 )
 from pinpoint_mock.service.sender_ids import SenderId, find_sender_id
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -260,9 +261,7 @@ def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 def _created(state: RegionState, pool: Pool, tags: list[dict[str, str]] | None) -> dict[str, Any]:
     add(state, POOL, pool)
     result = _view(pool, "CreatePoolResult")
-    if tags:
-        result["Tags"] = [dict(t) for t in tags]
-    return result
+    return with_tags(result, tags)
 
 
 _BOOLEAN: tuple[str, ...] = ("true", "false")
@@ -275,15 +274,8 @@ def _flag(value: bool) -> str:
 _FILTERS: FilterTable[Pool] = {
     "status": ("PoolStatus", lambda p: "ACTIVE"),
     "message-type": ("MessageType", lambda p: p.message_type),
-    "two-way-enabled": (_BOOLEAN, lambda p: _flag(p.two_way_enabled)),
-    "self-managed-opt-outs-enabled": (_BOOLEAN, lambda p: _flag(p.self_managed_opt_outs)),
-    "opt-out-list-name": (None, lambda p: p.opt_out_list_name),
     "shared-routes-enabled": (_BOOLEAN, lambda p: _flag(p.shared_routes)),
-    "deletion-protection-enabled": (_BOOLEAN, lambda p: _flag(p.deletion_protection)),
-    "two-way-channel-arn": (
-        None,
-        lambda p: (p.two_way_channel_arn,) if p.two_way_channel_arn else (),
-    ),
+    **SETTING_FILTERS,
 }
 
 

@@ -38,7 +38,7 @@ from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service.registrations import catalogue, review
 from pinpoint_mock.service.registrations.records import Registration
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -156,9 +156,7 @@ def request_sender_id(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     )
     entry.tags = tags
     result = _view(entry, "RequestSenderIdResult")
-    if tags:
-        result["Tags"] = [dict(t) for t in tags]
-    return result
+    return with_tags(result, tags)
 
 
 def _flag(value: bool) -> str:

@@ -49,6 +49,13 @@ def new_tags(ctx: Context, tags: list[dict[str, str]] | None) -> list[dict[str, 
     return [{"Key": t["Key"], "Value": t["Value"]} for t in tags]
 
 
+def with_tags(result: dict[str, Any], tags: list[dict[str, str]] | None) -> dict[str, Any]:
+    """A create operation's result with the new resource's ``Tags`` (none: left out)."""
+    if tags:
+        result["Tags"] = [dict(t) for t in tags]
+    return result
+
+
 def _resource(state: RegionState, arn: str) -> Resource:
     parsed = arns.parse(arn)
     if parsed is None:

@@ -40,7 +40,7 @@ from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import now
 from pinpoint_mock.service.configuration_sets import find_set
 from pinpoint_mock.service.sending import countries, sends
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -109,9 +109,7 @@ def create_verified_destination_number(ctx: Context, params: dict[str, Any]) -> 
     entry.rcs_agent_id = params.get("RcsAgentId")
     entry.tags = tags
     result = _view(entry, "CreateVerifiedDestinationNumberResult")
-    if tags:
-        result["Tags"] = [dict(t) for t in tags]
-    return result
+    return with_tags(result, tags)
 
 
 _FILTERS: FilterTable[VerifiedDestination] = {

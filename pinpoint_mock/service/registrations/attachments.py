@@ -13,20 +13,21 @@ import base64
 import re
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import arns, model
-from pinpoint_mock.engine.errors import not_found, quota_exceeded, validation_error
+from pinpoint_mock.engine import arns, model, resources
+from pinpoint_mock.engine.errors import quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.ids import new_id
 from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.resources import REGISTRATION_ATTACHMENT
 from pinpoint_mock.engine.store import RegionState, now
 from pinpoint_mock.service.daily_quota import count_today
 from pinpoint_mock.service.registrations.records import Attachment, attachment_view
-from pinpoint_mock.service.tags import new_tags
+from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
 
-KIND = "registration-attachment"
+KIND = REGISTRATION_ATTACHMENT.arn_type
 MAX_BYTES = 500 * 1024  # the user guide's 500 KB; the model's blob cap is larger
 _SIGNATURES = ((b"%PDF-", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"))
 _EXTENSIONS = (".pdf", ".png", ".jpg", ".jpeg")
@@ -119,17 +120,12 @@ def create_registration_attachment(ctx: Context, params: dict[str, Any]) -> dict
     )
     state.attachments[attachment_id] = attachment
     result = attachment_view(attachment, "UPLOAD_IN_PROGRESS")
-    if attachment.tags:
-        result["Tags"] = [dict(t) for t in attachment.tags]
-    return result
+    return with_tags(result, attachment.tags)
 
 
 def find_attachment(state: RegionState, id_or_arn: str) -> Attachment:
-    rid = arns.resource_id(id_or_arn, state, KIND)
-    attachment = state.attachments.get(rid) if rid is not None else None
-    if attachment is None:
-        raise not_found(KIND, id_or_arn)
-    return attachment
+    found: Attachment = resources.find(state, REGISTRATION_ATTACHMENT, id_or_arn)
+    return found
 
 
 _FILTERS = {"attachment-status": ("AttachmentStatus", lambda a: a.status)}
