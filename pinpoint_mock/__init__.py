@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import hook  # noqa: F401 - installs the botocore seam
 
 if TYPE_CHECKING:
-    from pinpoint_mock.engine.dispatch import Call
+    from pinpoint_mock.engine.call_log import Call
     from pinpoint_mock.engine.errors import InvalidTransition, MockError
     from pinpoint_mock.http_server import server
     from pinpoint_mock.mock import MockActivation, mock_sms_voice_v2
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _WHERE = {
-    "Call": "pinpoint_mock.engine.dispatch",
+    "Call": "pinpoint_mock.engine.call_log",
     "Inbound": "pinpoint_mock.service.sending.receive",
     "InvalidTransition": "pinpoint_mock.engine.errors",
     "Message": "pinpoint_mock.service.sending.sends",

@@ -75,6 +75,11 @@ class MockServer:
     ) -> None:
         import pinpoint_mock.service.table  # noqa: F401 - the families fill the operation table
 
+        if options.get("fast"):
+            raise MockError(
+                "fast=True answers botocore's clients inside their own process; a server "
+                "answers on the wire (pass fast=True to mock_sms_voice_v2 instead)"
+            )
         service = Service(Options.from_kwargs(options))
         if type(port) is not int or not 0 <= port <= 65535:
             raise MockError(f"port={port!r} is not a port (an int from 0 to 65535)")

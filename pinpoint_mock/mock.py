@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from pinpoint_mock import requests_path
-from pinpoint_mock.engine import hook
+from pinpoint_mock.engine import fast, hook
 from pinpoint_mock.engine.dispatch import Service
 from pinpoint_mock.engine.environment import SavedEnvironment
 from pinpoint_mock.engine.errors import MockError
@@ -58,6 +58,8 @@ class MockActivation:
                 service = Service(self._options)
                 _current, _environment = SmsVoiceV2Mock(service), saved
                 hook.activate(service)
+                if self._options.fast:
+                    fast.activate(service)
                 requests_path.start()
             elif self._explicit and _current.options != self._options:
                 raise MockError(
@@ -77,6 +79,7 @@ class MockActivation:
             _depth -= 1
             if _depth == 0:
                 hook.activate(None)
+                fast.activate(None)
                 requests_path.stop()
                 environment, _environment, _current = _environment, None, None
                 if environment is not None:

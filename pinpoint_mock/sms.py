@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine import arns
-from pinpoint_mock.engine.dispatch import Call, Service, check_injectable
+from pinpoint_mock.engine.call_log import Call
+from pinpoint_mock.engine.dispatch import Service, check_injectable
 from pinpoint_mock.engine.errors import ServiceError
 
 if TYPE_CHECKING:  # the families load with the first activation, not with this module

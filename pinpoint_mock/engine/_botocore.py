@@ -14,9 +14,11 @@ from typing import Any
 import botocore
 import botocore.handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSRequest, AWSResponse
+from botocore.client import BaseClient
 from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.session import Session
 from botocore.signers import RequestSigner
+from botocore.validate import ParamValidationDecorator
 
 # Events are named after the service id, hyphenized: one registration for the whole service,
 # and more specific than moto's catch-all ``before-send``, so botocore asks us first.
@@ -92,6 +94,86 @@ def cover(signer: Any, handlers: dict[str, Handler], covered: weakref.WeakSet[An
     covered.add(signer)
 
 
+# The answer above the wire (``fast=True``) while one is on, else None.
+# botocore's clients, typed loosely: what is read of them here is past their typed surface
+Client = Any
+Above = Callable[[Client, str, dict[str, Any]], Any]
+_BASE_CLIENT: Any = BaseClient
+_above: Above | None = None
+
+
+def answer_above_the_wire(above: Above | None) -> None:
+    """While ``above`` is set, every call of a botocore client of this service goes to
+    ``above(client, operation_name, params)`` instead of ``BaseClient._make_api_call``.
+
+    The wrapper goes on ``BaseClient`` the first time, so it covers every client, made before
+    or after; aiobotocore's clients have their own ``_make_api_call`` and keep the wire. With
+    ``above`` None the wrapper costs one call.
+    """
+    global _above
+    _above = above
+    original = _BASE_CLIENT._make_api_call
+    if above is None or getattr(original, "__pinpoint_mock__", False):
+        return
+
+    def _make_api_call(self: Client, operation_name: str, api_params: dict[str, Any]) -> Any:
+        answer = _above
+        if answer is not None and self._service_model.service_name == SERVICE_EVENT:
+            return answer(self, operation_name, api_params)
+        return original(self, operation_name, api_params)
+
+    _make_api_call.__pinpoint_mock__ = True  # type: ignore[attr-defined]
+    _make_api_call.__wrapped__ = original  # type: ignore[attr-defined]
+    _BASE_CLIENT._make_api_call = _make_api_call
+
+
+def emit_api_params(
+    client: Client, params: dict[str, Any], operation: Any, context: dict[str, Any]
+) -> dict[str, Any]:
+    """botocore's ``provide-client-params`` and ``before-parameter-build`` for one call (its
+    own handlers, such as the one that fills an idempotency token, run there)."""
+    result: dict[str, Any] = client._emit_api_params(
+        api_params=params, operation_model=operation, context=context
+    )
+    return result
+
+
+def call_on_the_wire(client: Client, operation_name: str, params: dict[str, Any]) -> Any:
+    """botocore's own ``_make_api_call``, past the wrapper."""
+    return _BASE_CLIENT._make_api_call.__wrapped__(client, operation_name, params)
+
+
+def service_model_of(client: Client) -> Any:
+    return client._service_model
+
+
+def access_key_of_client(client: Client) -> str | None:
+    return access_key_of(client._request_signer)
+
+
+def validates(client: Client) -> bool:
+    """Whether ``client`` checks its parameters (``Config(parameter_validation=...)``)."""
+    return isinstance(client._serializer, ParamValidationDecorator)
+
+
+def serialize(client: Client, params: dict[str, Any], operation: Any) -> bytes:
+    """The body ``client`` would send for ``params`` (validated first when it validates)."""
+    body: bytes = client._serializer.serialize_to_request(params, operation)["body"]
+    return body
+
+
+def parser_of(client: Client) -> Any:
+    """A response parser as ``client``'s endpoint makes them (same timestamp parser)."""
+    service_model = client._service_model
+    protocol = getattr(service_model, "resolved_protocol", None) or service_model.protocol
+    return client._endpoint._response_parser_factory.create_parser(protocol)
+
+
+def parse_shape(parser: Any, shape: Any, tree: Any) -> Any:
+    """What ``parser`` makes of ``tree`` (a decoded JSON body) for ``shape``."""
+    return parser._parse_shape(shape, tree)
+
+
 def access_key_of(request_signer: Any) -> str | None:
     """The access key id of a client's credentials, without refreshing or resolving them.
 
@@ -148,10 +230,19 @@ __all__ = [
     "AWSRequest",
     "RequestSigner",
     "access_key_of",
+    "access_key_of_client",
+    "answer_above_the_wire",
+    "call_on_the_wire",
     "cover",
     "cover_early_clients",
+    "emit_api_params",
     "install",
     "never_send",
+    "parse_shape",
+    "parser_of",
     "register",
     "response",
+    "serialize",
+    "service_model_of",
+    "validates",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pinpoint_mock.engine import model, wire
+from pinpoint_mock.engine.call_log import CallLog
 from pinpoint_mock.engine.errors import MockError, ServiceError
 from pinpoint_mock.engine.pagination import TokenCodec
 from pinpoint_mock.engine.store import RegionState, Store
@@ -32,19 +33,6 @@ def not_modelled(operation: str) -> ServiceError:
         f"PinpointSMSVoiceV2.{operation} is not modelled by pinpoint-mock, so it was answered "
         "here and sent nowhere. Modelled operations: " + ", ".join(sorted(HANDLERS)) + ".",
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Call:
-    """One answered call: what was asked, and the result or the error code."""
-
-    operation: str
-    params: dict[str, Any]
-    response: dict[str, Any] | None
-    error: str | None
-    account_id: str
-    region: str
-    request_id: str
 
 
 class Observer(Protocol):
@@ -70,7 +58,7 @@ class Service:
         self.options = options
         self.store = Store()
         self.tokens = TokenCodec()
-        self.calls: list[Call] = []
+        self.calls = CallLog(options.call_log)
         self._faults: dict[str, deque[list[Any]]] = {}
         self._faults_lock = threading.Lock()
         self.observer: Observer | None = None
@@ -103,23 +91,35 @@ class Service:
         return self.handle(request)
 
     def handle(self, request: wire.Request) -> wire.Response:
+        """Answer a decoded request on the wire; the log keeps its bodies, not their trees."""
+        result, error = self._outcome(request)
+        if error is not None:
+            response = wire.encode_error(error, request.request_id)
+            self._record(request, request.body, None, error.code)
+        else:
+            response = wire.encode_result(result, request.request_id)
+            self._record(request, request.body, response.body, None)
+        return response
+
+    def direct(self, request: wire.Request) -> tuple[dict[str, Any], ServiceError | None]:
+        """Answer above the wire: the result (``{}`` on an error) and the error, if any."""
+        result, error = self._outcome(request)
+        self._record(request, request.params, result, None if error is None else error.code)
+        return result, error
+
+    def _outcome(self, request: wire.Request) -> tuple[dict[str, Any], ServiceError | None]:
         try:
-            result = self._call(request)
+            return self._call(request), None
         except ServiceError as error:
-            self._record(request, None, error.code)
-            return wire.encode_error(error, request.request_id)
+            return {}, error
         except MockError:
             raise  # misuse of the mock: the test author gets it in Python
         except Exception as bug:  # never a traceback out of the mock: a 500 the SDK expects
-            internal = ServiceError(
+            return {}, ServiceError(
                 "InternalServerException",
                 f"pinpoint-mock failed inside on {request.operation}: "
                 f"{type(bug).__name__}: {bug}. This is a bug in pinpoint-mock; please report it.",
             )
-            self._record(request, None, internal.code)
-            return wire.encode_error(internal, request.request_id)
-        self._record(request, result, None)
-        return wire.encode_result(result, request.request_id)
 
     def _call(self, request: wire.Request) -> dict[str, Any]:
         operation = request.operation
@@ -145,14 +145,12 @@ class Service:
             finally:  # also after a failure: a handler may have changed something first
                 self.observer.changed(state, (request.params, result))
 
-    def _record(
-        self, request: wire.Request, result: dict[str, Any] | None, error: str | None
-    ) -> None:
-        self.calls.append(
-            Call(
+    def _record(self, request: wire.Request, asked: Any, answer: Any, error: str | None) -> None:
+        self.calls.add(
+            (
                 request.operation,
-                request.params,
-                result,
+                request.params if asked is None else asked,
+                answer,
                 error,
                 request.account_id,
                 request.region,

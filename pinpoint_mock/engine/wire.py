@@ -39,6 +39,7 @@ class Request:
     account_id: str
     region: str
     request_id: str
+    body: bytes | None = None  # the request as it came, when it came on the wire
 
 
 @dataclass(slots=True)
@@ -102,7 +103,7 @@ def decode(
             account = account or account_from_access_key(found.group(1), default_account)
         else:
             region = endpoints.region_of(url) or "us-east-1"
-    return Request(operation, params, account or default_account, region, request_id)
+    return Request(operation, params, account or default_account, region, request_id, body)
 
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:

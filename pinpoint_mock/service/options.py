@@ -60,6 +60,10 @@ class Options:
     sandbox: bool = False
     # with an automatic policy: how long a submitted version waits on the clock for its outcome
     review_after: timedelta | None = None
+    # answer botocore's clients above the wire (in-process activations only)
+    fast: bool = False
+    # how many of the latest calls ``sms.calls`` keeps (None: every call, 0: none)
+    call_log: int | None = 10_000
     # definitions added or replaced through registration_types (name -> definition)
     type_definitions: Mapping[str, TypeDefinition] = field(default_factory=dict, repr=False)
 
@@ -79,6 +83,8 @@ class Options:
         check_fields: bool = False,
         sandbox: bool = False,
         review_after: timedelta | None = None,
+        fast: bool = False,
+        call_log: int | None = 10_000,
     ) -> Options:
         if not callable(review) and review not in OUTCOMES:
             raise MockError(
@@ -92,6 +98,15 @@ class Options:
             raise MockError(f"check_fields must be True or False, not {check_fields!r}")
         if not isinstance(sandbox, bool):
             raise MockError(f"sandbox must be True or False, not {sandbox!r}")
+        if not isinstance(fast, bool):
+            raise MockError(f"fast must be True or False, not {fast!r}")
+        if call_log is not None and (
+            not isinstance(call_log, int) or isinstance(call_log, bool) or call_log < 0
+        ):
+            raise MockError(
+                f"call_log must be how many calls sms.calls keeps (an int >= 0) or None for "
+                f"every call, not {call_log!r}"
+            )
         limits = dict(quotas or {})
         for name, limit in limits.items():
             if name not in ENFORCED_QUOTAS:
@@ -118,6 +133,8 @@ class Options:
             check_fields,
             sandbox,
             review_after,
+            fast,
+            call_log,
             type_definitions=definitions,
         )
 
@@ -131,6 +148,8 @@ class Options:
             "check_fields",
             "sandbox",
             "review_after",
+            "fast",
+            "call_log",
         }
         unknown = sorted(set(options) - known)
         if unknown:

@@ -111,3 +111,64 @@ def test_every_client_signs_through_the_wrapped_request_signer_once() -> None:
     assert signer._service_id.hyphenize() == _botocore.SERVICE_EVENT
     assert callable(signer._event_emitter.register)
     assert callable(signer._event_emitter.unregister)
+
+
+def _client(**kwargs: object) -> object:
+    return boto3.client(
+        "pinpoint-sms-voice-v2",
+        region_name="us-east-1",
+        aws_access_key_id="111122223333",
+        aws_secret_access_key="x",
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_client_call_goes_through_base_client_make_api_call() -> None:
+    """The fast path wraps ``BaseClient._make_api_call``; the generated methods call it."""
+    from botocore.client import BaseClient
+
+    client = _client()
+    assert isinstance(client, BaseClient)
+    assert callable(getattr(BaseClient, "_make_api_call", None))
+    seen: list[str] = []
+
+    def above(client: object, operation: str, params: dict[str, object]) -> dict[str, str]:
+        seen.append(operation)
+        return {"answered": "above"}
+
+    _botocore.answer_above_the_wire(above)
+    try:
+        assert client.describe_registrations() == {"answered": "above"}  # type: ignore[attr-defined]
+    finally:
+        _botocore.answer_above_the_wire(None)
+    assert seen == ["DescribeRegistrations"]
+
+
+def test_the_client_internals_the_fast_path_reads() -> None:
+    from botocore.config import Config
+    from botocore.exceptions import ParamValidationError
+
+    client = _client()
+    model = _botocore.service_model_of(client)
+    operation = model.operation_model("CreateRegistrationAttachment")
+    assert _botocore.access_key_of_client(client) == "111122223333"
+    params = _botocore.emit_api_params(client, {"AttachmentBody": b"x"}, operation, {})
+    assert params["ClientToken"]  # botocore's idempotency handler ran
+    assert _botocore.validates(client)
+    assert not _botocore.validates(_client(config=Config(parameter_validation=False)))
+    assert b'"AttachmentBody":"eA=="' in _botocore.serialize(client, params, operation).replace(
+        b" ", b""
+    )
+    try:
+        _botocore.serialize(client, {"Nope": 1}, operation)
+    except ParamValidationError:
+        pass
+    else:  # pragma: no cover - a botocore that no longer validates in its serializer
+        raise AssertionError("the serializer of a validating client validates")
+    parser = _botocore.parser_of(client)
+    parsed = _botocore.parse_shape(
+        parser, operation.output_shape, {"CreatedTimestamp": 0, "Unknown": 1}
+    )
+    assert parsed["CreatedTimestamp"].timestamp() == 0
+    assert "Unknown" not in parsed
+    assert model.shape_for_error_code("ValidationException") is not None

@@ -68,7 +68,10 @@ def test_region_and_account_from_the_sigv4_credential_scope() -> None:
         b'{"RegistrationType": "US_TOLL_FREE_REGISTRATION"}',
         "http://127.0.0.1:1234/",
     )
-    assert (service.calls[0].account_id, service.calls[0].region) == ("111122223333", "ap-south-1")
+    assert (next(iter(service.calls)).account_id, next(iter(service.calls)).region) == (
+        "111122223333",
+        "ap-south-1",
+    )
 
 
 def test_region_from_a_fips_host_when_unsigned() -> None:
@@ -78,7 +81,7 @@ def test_region_from_a_fips_host_when_unsigned() -> None:
         b'{"RegistrationType": "US_TOLL_FREE_REGISTRATION"}',
         "https://sms-voice-fips.us-gov-west-1.amazonaws.com/",
     )
-    assert service.calls[0].region == "us-gov-west-1"
+    assert next(iter(service.calls)).region == "us-gov-west-1"
 
 
 def test_modelled_error_members_reach_the_top_of_err_response() -> None:

@@ -1,4 +1,8 @@
-"""Fixtures for the service tests: an active mock and a client, the way users have them."""
+"""Fixtures for the service tests: an active mock and a client, the way users have them.
+
+``sms`` (and so ``client``) comes in both of the mock's modes: on the wire, and above it
+(``fast=True``), so every behaviour test here holds for both and the two cannot drift.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,19 @@ import boto3
 import pytest
 
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
+from tests.modes import MODES
+
+
+@pytest.fixture(params=list(MODES))
+def mode(request: pytest.FixtureRequest) -> str:
+    """The mock's mode for this test: ``wire`` or ``fast``."""
+    name: str = request.param
+    return name
 
 
 @pytest.fixture
-def sms() -> Iterator[SmsVoiceV2Mock]:
-    with mock_sms_voice_v2() as mock:
+def sms(mode: str) -> Iterator[SmsVoiceV2Mock]:
+    with mock_sms_voice_v2(fast=MODES[mode]) as mock:
         yield mock
 
 
