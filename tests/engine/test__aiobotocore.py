@@ -66,6 +66,22 @@ def test_create_submit_describe_and_the_review() -> None:
         ]
 
 
+def test_with_fast_on_aiobotocore_clients_are_answered_on_the_wire() -> None:
+    seen: list[str] = []
+
+    async def scenario(client: Any) -> None:
+        client.meta.events.register(
+            f"before-send.{SERVICE}", lambda **_: seen.append("before-send")
+        )
+        created = await client.create_registration(RegistrationType=TOLL_FREE)
+        assert created["RegistrationStatus"] == "CREATED"
+
+    with mock_sms_voice_v2(fast=True) as sms:
+        run(scenario)
+        assert [c.operation for c in sms.calls] == ["CreateRegistration"]
+    assert seen == ["before-send"]
+
+
 def test_paginators_page_through_every_registration() -> None:
     async def scenario(client: Any) -> None:
         made = [
