@@ -97,6 +97,8 @@ class Account:
     overrides: dict[str, int] = field(default_factory=dict)  # channel -> enforced limit
     spent: dict[str, float] = field(default_factory=dict)  # channel -> USD this month
     month: str = ""
+    # the ID of the account default protect configuration (SetAccountDefaultProtectConfiguration)
+    protect_configuration: str | None = None
 
     @property
     def max_limit(self) -> int:
@@ -153,6 +155,9 @@ def charge(ctx: Context, channel: str, price: float) -> None:
 def describe_account_attributes(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     tier = "SANDBOX" if looked_at(ctx).sandbox else "PRODUCTION"
     rows = [(1, {"Name": "ACCOUNT_TIER", "Value": tier})]
+    default = looked_at(ctx).protect_configuration
+    if default is not None:
+        rows.append((2, {"Name": "DEFAULT_PROTECT_CONFIGURATION_ID", "Value": default}))
     found, token = listing(ctx, params, rows, lambda r: r[0])
     return with_token({"AccountAttributes": [r for _, r in found]}, token)
 
