@@ -1077,6 +1077,7 @@ def test_invalid_input_gets_a_validation_or_serialization_error(
     )
 
 
+@pytest.mark.skipif(not UNMODELLED, reason="the mock models every operation of this botocore")
 @fuzz(10, 150)
 @given(data=st.data())
 def test_unmodelled_operations_get_not_implemented(data: st.DataObject, wire: Wire) -> None:
