@@ -3,7 +3,8 @@ DescribeSpendLimits and Set/Delete{Text,Voice,Media,Notify,Rcs}MessageSpendLimit
 (those the installed botocore knows), and the month's spend that sends count against them.
 
 ``ACCOUNT_TIER`` is ``SANDBOX`` with the ``sandbox`` option, ``PRODUCTION`` otherwise (AWS
-does not publish the values; these are its documentation's words). Every spend limit's
+does not publish the values; these are its documentation's words). ``DEFAULT_PROTECT_CONFIGURATION_ID``
+is listed while an account default protect configuration is set (:mod:`.protect`). Every spend limit's
 ``MaxLimit`` is $1 in the sandbox (AWS's documented figure for new accounts) and $10,000 out of
 it (our figure: AWS raises it on request). An override is at most ``MaxLimit``
 (``REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT``); deleting it enforces ``MaxLimit``.
