@@ -212,3 +212,18 @@ def test_an_opted_out_number_stays_refused_with_an_allow_override(
     refused = _refused(client, ProtectConfigurationId=pid)
     assert refused["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
     assert sms.messages == []
+
+
+def test_an_mms_block_refuses_media_only(client: Any, sms: SmsVoiceV2Mock) -> None:
+    number = long_code(client, "SMS", "MMS")["PhoneNumber"]
+    pid = _protect(client, "MMS", US="BLOCK")
+    with pytest.raises(ClientError) as raised:
+        client.send_media_message(
+            DestinationPhoneNumber=SUBSCRIBER,
+            OriginationIdentity=number,
+            MediaUrls=["s3://bucket/a.png"],
+            ProtectConfigurationId=pid,
+        )
+    assert raised.value.response["Reason"] == BLOCKED_COUNTRY
+    _text(client, ProtectConfigurationId=pid)
+    assert [m.operation for m in sms.messages] == ["SendTextMessage"]
