@@ -8,6 +8,7 @@ import urllib.request
 from typing import Any
 
 import boto3
+import pytest
 from botocore.config import Config
 
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
@@ -47,6 +48,8 @@ def unmodelled_operation() -> str:
     import pinpoint_mock.service.table  # noqa: F401 - the operation table
     from pinpoint_mock.engine import dispatch, model
 
+    if not model.operation_names() - set(dispatch.HANDLERS):  # e.g. on botocore 1.35.43
+        pytest.skip("the mock models every operation of the installed botocore")
     for name in sorted(model.operation_names() - set(dispatch.HANDLERS)):
         shape = model.operation(name).input_shape
         if shape is None or not shape.required_members:

@@ -145,6 +145,20 @@ def build(client: Any, sms: SmsVoiceV2Mock | None = None) -> dict[str, str]:
     )
     client.create_verified_destination_number(DestinationPhoneNumber="+12065550177")
     client.set_text_message_spend_limit_override(MonthlyLimit=5)
+    # a protect configuration: rules, an override, in a set, the account default
+    protect = client.create_protect_configuration(Tags=[{"Key": "Name", "Value": "otp"}])
+    pid = ids["protect"] = protect["ProtectConfigurationId"]
+    client.update_protect_configuration_country_rule_set(
+        ProtectConfigurationId=pid,
+        NumberCapability="VOICE",
+        CountryRuleSetUpdates={"FR": {"ProtectStatus": "BLOCK"}},
+    )
+    if "PutProtectConfigurationRuleSetNumberOverride" in model.operation_names():  # newer
+        client.put_protect_configuration_rule_set_number_override(
+            ProtectConfigurationId=pid, DestinationPhoneNumber="+33612345678", Action="ALLOW"
+        )
+    client.associate_protect_configuration(ProtectConfigurationId=pid, ConfigurationSetName="main")
+    client.set_account_default_protect_configuration(ProtectConfigurationId=pid)
     return ids
 
 
@@ -218,4 +232,14 @@ def describe(client: Any) -> dict[str, Any]:
     seen["verified"] = _all_pages(
         client, "describe_verified_destination_numbers", "VerifiedDestinationNumbers"
     )
+    seen["protect"] = _all_pages(client, "describe_protect_configurations", "ProtectConfigurations")
+    for entry in seen["protect"]:
+        pid = entry["ProtectConfigurationId"]
+        seen[f"rules {pid}"] = client.get_protect_configuration_country_rule_set(
+            ProtectConfigurationId=pid, NumberCapability="VOICE"
+        )["CountryRuleSet"]
+        if "ListProtectConfigurationRuleSetNumberOverrides" in model.operation_names():
+            seen[f"overrides {pid}"] = client.list_protect_configuration_rule_set_number_overrides(
+                ProtectConfigurationId=pid
+            )["RuleSetNumberOverrides"]
     return seen

@@ -89,6 +89,7 @@ PROTECT_CONFIGURATION = Kind(
     "ProtectConfigurationId",
     "protect",
     deletion_protection=True,
+    quota="PROTECT_CONFIGURATIONS_PER_ACCOUNT",
 )
 RCS_AGENT = Kind("rcs-agent", "RcsAgentId", "rcs", deletion_protection=True)
 NOTIFY_CONFIGURATION = Kind(

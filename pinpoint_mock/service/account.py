@@ -3,7 +3,8 @@ DescribeSpendLimits and Set/Delete{Text,Voice,Media,Notify,Rcs}MessageSpendLimit
 (those the installed botocore knows), and the month's spend that sends count against them.
 
 ``ACCOUNT_TIER`` is ``SANDBOX`` with the ``sandbox`` option, ``PRODUCTION`` otherwise (AWS
-does not publish the values; these are its documentation's words). Every spend limit's
+does not publish the values; these are its documentation's words). ``DEFAULT_PROTECT_CONFIGURATION_ID``
+is listed while an account default protect configuration is set (:mod:`.protect`). Every spend limit's
 ``MaxLimit`` is $1 in the sandbox (AWS's documented figure for new accounts) and $10,000 out of
 it (our figure: AWS raises it on request). An override is at most ``MaxLimit``
 (``REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT``); deleting it enforces ``MaxLimit``.
@@ -97,6 +98,8 @@ class Account:
     overrides: dict[str, int] = field(default_factory=dict)  # channel -> enforced limit
     spent: dict[str, float] = field(default_factory=dict)  # channel -> USD this month
     month: str = ""
+    # the ID of the account default protect configuration (SetAccountDefaultProtectConfiguration)
+    protect_configuration: str | None = None
 
     @property
     def max_limit(self) -> int:
@@ -153,6 +156,9 @@ def charge(ctx: Context, channel: str, price: float) -> None:
 def describe_account_attributes(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     tier = "SANDBOX" if looked_at(ctx).sandbox else "PRODUCTION"
     rows = [(1, {"Name": "ACCOUNT_TIER", "Value": tier})]
+    default = looked_at(ctx).protect_configuration
+    if default is not None:
+        rows.append((2, {"Name": "DEFAULT_PROTECT_CONFIGURATION_ID", "Value": default}))
     found, token = listing(ctx, params, rows, lambda r: r[0])
     return with_token({"AccountAttributes": [r for _, r in found]}, token)
 

@@ -13,6 +13,7 @@ from pinpoint_mock.service import (
     phone_numbers,
     policies,
     pools,
+    protect,
     sender_ids,
     tags,
     verified_destinations,
@@ -44,6 +45,7 @@ for _family in (
     policies,
     account,
     verified_destinations,
+    protect,
     sends,
     carrier_lookup,
 ):

@@ -110,6 +110,9 @@ _NO_ARN_HOLDER = (
     "the ARN names nothing this account holds in this Region (a registration, a registration "
     "attachment or a phone number); `ResourceType` is the ARN's kind"
 )
+_NO_PROTECT = (
+    "`ProtectConfigurationId` names no protect configuration (ID or ARN) of this account and Region"
+)
 _NOT_SMS_VOICE = "`ResourceArn` is not an sms-voice ARN (`arn:aws:sms-voice:...`)"
 
 
@@ -1120,6 +1123,22 @@ ROWS: tuple[ErrorRow, ...] = (
         "the destination is on the opt-out list of the identity (a sender ID's is `Default`) "
         "(also on the other sends)",
     ),
+    _conflict(
+        "send-protect-number-blocked",
+        "SendTextMessage",
+        "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE",
+        "the protect configuration that applies (the request's `ProtectConfigurationId`, else "
+        "the configuration set's, else the account default) has an unexpired BLOCK override "
+        "for the destination number (also on the other sends)",
+    ),
+    _conflict(
+        "send-protect-country-blocked",
+        "SendTextMessage",
+        "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION",
+        "the protect configuration that applies blocks the destination's country for the "
+        "channel's capability (SMS, VOICE, MMS) and has no unexpired ALLOW override for the "
+        "number (also on the other sends)",
+    ),
     _validation(
         "send-over-max-price",
         "SendTextMessage",
@@ -1243,6 +1262,142 @@ ROWS: tuple[ErrorRow, ...] = (
         "VerifyDestinationNumber",
         "VERIFICATION_CODE_MISMATCH",
         "`VerificationCode` is not the code last sent to the number",
+    ),
+    # -- protect configurations ------------------------------------------------------------
+    _option_quota(
+        "protect-configurations-quota",
+        "CreateProtectConfiguration",
+        "PROTECT_CONFIGURATIONS_PER_ACCOUNT",
+        "the account already holds that many protect configurations in this Region",
+    ),
+    _duplicate_tag("protect-duplicate-tag", "CreateProtectConfiguration"),
+    _token_reused("protect-token-reused", "CreateProtectConfiguration"),
+    _not_found(
+        "protect-configurations-unknown",
+        "DescribeProtectConfigurations",
+        "an ID or ARN in `ProtectConfigurationIds` names no protect configuration of this "
+        "account and Region",
+        "protect-configuration",
+    ),
+    _bad_filter(
+        "protect-configurations-bad-filter",
+        "DescribeProtectConfigurations",
+        "`account-default` or `deletion-protection-enabled` (true or false)",
+    ),
+    _bad_token("protect-configurations-bad-token", "DescribeProtectConfigurations"),
+    _not_found(
+        "update-protect-not-found",
+        "UpdateProtectConfiguration",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _not_found(
+        "delete-protect-not-found",
+        "DeleteProtectConfiguration",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _conflict(
+        "delete-protect-protected",
+        "DeleteProtectConfiguration",
+        "DELETION_PROTECTION_ENABLED",
+        "the protect configuration has deletion protection enabled",
+    ),
+    _conflict(
+        "delete-protect-default",
+        "DeleteProtectConfiguration",
+        "PROTECT_CONFIGURATION_IS_ACCOUNT_DEFAULT",
+        "the protect configuration is the account default",
+    ),
+    _conflict(
+        "delete-protect-associated",
+        "DeleteProtectConfiguration",
+        "PROTECT_CONFIGURATION_ASSOCIATED_WITH_CONFIGURATION_SET",
+        "a configuration set is associated with the protect configuration",
+    ),
+    _not_found(
+        "get-rule-set-not-found",
+        "GetProtectConfigurationCountryRuleSet",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _validation(
+        "get-rule-set-rcs",
+        "GetProtectConfigurationCountryRuleSet",
+        "INVALID_PARAMETER",
+        "`NumberCapability` is RCS (a newer model's value): rule sets are kept for SMS, VOICE "
+        "and MMS, RCS messages following the SMS rules",
+    ),
+    _not_found(
+        "update-rule-set-not-found",
+        "UpdateProtectConfigurationCountryRuleSet",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _validation(
+        "update-rule-set-invalid",
+        "UpdateProtectConfigurationCountryRuleSet",
+        "INVALID_PARAMETER",
+        "a key of `CountryRuleSetUpdates` is no ISO 3166-1 country, a MONITOR or FILTER rule is "
+        "for VOICE or MMS (they are SMS rules), or `NumberCapability` is RCS; nothing changes",
+    ),
+    _not_found(
+        "put-override-not-found",
+        "PutProtectConfigurationRuleSetNumberOverride",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _token_reused("put-override-token-reused", "PutProtectConfigurationRuleSetNumberOverride"),
+    _not_found(
+        "delete-override-not-found",
+        "DeleteProtectConfigurationRuleSetNumberOverride",
+        "no protect configuration has that ID or ARN, or it has no override for that number "
+        "(`ResourceId` is the number)",
+        "protect-configuration",
+    ),
+    _not_found(
+        "list-overrides-not-found",
+        "ListProtectConfigurationRuleSetNumberOverrides",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _bad_filter(
+        "list-overrides-bad-filter",
+        "ListProtectConfigurationRuleSetNumberOverrides",
+        "`action` (ALLOW or BLOCK), or a timestamp filter (epoch seconds or ISO 8601)",
+    ),
+    _bad_token("list-overrides-bad-token", "ListProtectConfigurationRuleSetNumberOverrides"),
+    _not_found(
+        "associate-protect-not-found",
+        "AssociateProtectConfiguration",
+        _NO_PROTECT + " (also on DisassociateProtectConfiguration)",
+        "protect-configuration",
+    ),
+    _not_found(
+        "associate-protect-no-set",
+        "AssociateProtectConfiguration",
+        "`ConfigurationSetName` names no configuration set (also on "
+        "DisassociateProtectConfiguration)",
+        "configuration-set",
+    ),
+    _conflict(
+        "disassociate-protect-not-associated",
+        "DisassociateProtectConfiguration",
+        "PROTECT_CONFIGURATION_NOT_ASSOCIATED_WITH_CONFIGURATION_SET",
+        "the configuration set has another protect configuration, or none",
+    ),
+    _not_found(
+        "set-default-protect-not-found",
+        "SetAccountDefaultProtectConfiguration",
+        _NO_PROTECT,
+        "protect-configuration",
+    ),
+    _not_found(
+        "delete-default-protect-none",
+        "DeleteAccountDefaultProtectConfiguration",
+        "no account default protect configuration is set (our choice: AWS does not document "
+        "this case)",
+        "protect-configuration",
     ),
     # -- the account -----------------------------------------------------------------------
     _bad_token("account-attributes-bad-token", "DescribeAccountAttributes"),

@@ -137,6 +137,8 @@ def records(message: Message, detail: dict[str, Any]) -> list[dict[str, Any]]:
             record["totalMessagePrice"] = detail["totalMessagePrice"]
         if message.context and (channel != "VOICE" or is_final):
             record["context"] = dict(message.context)
+        if message.protect is not None:
+            record["protectConfiguration"] = dict(message.protect)
         made.append(record)
     return made
 

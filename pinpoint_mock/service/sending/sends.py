@@ -18,7 +18,8 @@ its registration is not in force, ``RESOURCE_NOT_ACTIVE`` when it has none); a c
 identity lacks (``NUMBER_CAPABILITIES_MISMATCH``); another country without international
 sending (``INVALID_IDENTITY_FOR_DESTINATION_COUNTRY``); in the sandbox, a destination that is
 not a verified destination number (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``); a destination on
-the identity's opt-out list (``DESTINATION_PHONE_NUMBER_OPTED_OUT``); a price over ``MaxPrice``
+the identity's opt-out list (``DESTINATION_PHONE_NUMBER_OPTED_OUT``); a block by the protect
+configuration that applies (:mod:`pinpoint_mock.service.protect.verdict`); a price over ``MaxPrice``
 (``PRICE_OVER_THRESHOLD``); the spend limit. ``DryRun`` runs them all, then returns a
 ``MessageId`` without keeping, charging or emitting anything.
 """
@@ -36,11 +37,9 @@ from pinpoint_mock.engine.ids import new_uuid
 from pinpoint_mock.engine.resources import (
     PHONE_NUMBER,
     POOL,
-    PROTECT_CONFIGURATION,
     SENDER_ID,
     VERIFIED_DESTINATION_NUMBER,
     Kind,
-    find,
 )
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import now
@@ -48,6 +47,7 @@ from pinpoint_mock.service import account, opt_out_lists
 from pinpoint_mock.service.configuration_sets import ConfigurationSet, find_set
 from pinpoint_mock.service.phone_numbers import PhoneNumber, find_phone_number, number_status
 from pinpoint_mock.service.pools import Pool, find_pool
+from pinpoint_mock.service.protect import verdict
 from pinpoint_mock.service.sender_ids import NOT_SUPPORTED, SenderId, find_sender_id
 from pinpoint_mock.service.sending import countries, events, prices
 
@@ -109,6 +109,8 @@ class Message:
     feedback_enabled: bool = False
     feedback_status: str | None = None
     reply_to: str | None = None  # the inbound message an automatic reply answers
+    # {protectConfigurationId, protectStatus} when a protect configuration let it go
+    protect: dict[str, str] | None = None
     created: float = 0.0
     order: int = 0
     emitted: list[dict[str, Any]] = field(default_factory=list, repr=False)
@@ -338,12 +340,12 @@ def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
     country = countries.iso_of(destination)
     name = params.get("ConfigurationSetName")
     configuration_set = find_set(state, name) if name else None
-    if params.get("ProtectConfigurationId"):
-        find(state, PROTECT_CONFIGURATION, params["ProtectConfigurationId"])
+    protection = verdict.applying(ctx, params, configuration_set)
     if channel == "MEDIA":
         _check_media(params.get("MediaUrls") or [])
     route = resolve(ctx, params.get("OriginationIdentity"), channel, country, configuration_set)
     check_destination(ctx, route, destination)
+    protected = verdict.judge(protection, CAPABILITY[channel], destination, country)
     body = params.get("MessageBody") or ""
     detail = _detail(route, channel, body, country)
     if channel == "VOICE" and params.get("MaxPricePerMinute"):
@@ -388,6 +390,7 @@ def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
         voice_id=params.get("VoiceId"),
         message_body_text_type=params.get("MessageBodyTextType"),
         feedback_enabled=bool(feedback),
+        protect=protected.record() if protected is not None else None,
     )
     dispatch(state, message, channel, last, detail, configuration_set)
     return {"MessageId": message.message_id}

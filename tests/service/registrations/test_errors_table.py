@@ -70,6 +70,8 @@ def _versions_listing_token(client: Any, sms: SmsVoiceV2Mock) -> str:
 
 
 def _unmodelled_without_required_input() -> str:
+    if not model.operation_names() - set(dispatch.HANDLERS):
+        pytest.skip("the mock models every operation of the installed botocore")
     for name in sorted(model.operation_names() - set(dispatch.HANDLERS)):
         shape = model.operation(name).input_shape
         if shape is None or not shape.required_members:
@@ -1378,6 +1380,202 @@ TRIGGERS.update(
 )
 
 
+# -- protect configurations -------------------------------------------------------------------
+
+_NO_PROTECT = "protect-" + "0" * 32
+
+
+def _protect(c: Any, **params: Any) -> str:
+    return str(c.create_protect_configuration(**params)["ProtectConfigurationId"])
+
+
+def _protected_send(c: Any, action: str | None) -> Callable[[], object]:
+    """A text to a US number whose protect configuration blocks the US (``action`` None) or
+    has an override of ``action`` for the number."""
+    if (
+        action is not None
+        and "PutProtectConfigurationRuleSetNumberOverride" not in dispatch.HANDLERS
+    ):
+        pytest.skip("the installed botocore has no PutProtectConfigurationRuleSetNumberOverride")
+    number = _sending_number(c, "SMS")
+    pid = _protect(c)
+    if action is None:
+        c.update_protect_configuration_country_rule_set(
+            ProtectConfigurationId=pid,
+            NumberCapability="SMS",
+            CountryRuleSetUpdates={"US": {"ProtectStatus": "BLOCK"}},
+        )
+    else:
+        c.put_protect_configuration_rule_set_number_override(
+            ProtectConfigurationId=pid, DestinationPhoneNumber=_TO, Action=action
+        )
+    return _text(c, OriginationIdentity=number, ProtectConfigurationId=pid)
+
+
+def _rcs_rule_set(c: Any) -> Callable[[], object]:
+    if "RCS" not in model.enum("NumberCapability"):
+        pytest.skip("the installed botocore's NumberCapability has no RCS")
+    pid = _protect(c)
+    return lambda: c.get_protect_configuration_country_rule_set(
+        ProtectConfigurationId=pid, NumberCapability="RCS"
+    )
+
+
+def _associated(c: Any) -> str:
+    pid = _protect(c)
+    c.create_configuration_set(ConfigurationSetName="cs")
+    c.associate_protect_configuration(ProtectConfigurationId=pid, ConfigurationSetName="cs")
+    return pid
+
+
+TRIGGERS.update(
+    {
+        "send-protect-country-blocked": lambda c, s: _protected_send(c, None),
+        "send-protect-number-blocked": lambda c, s: _protected_send(c, "BLOCK"),
+        "protect-configurations-quota": plain("create_protect_configuration"),
+        "protect-duplicate-tag": plain(
+            "create_protect_configuration",
+            Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+        ),
+        "protect-token-reused": lambda c, s: (
+            c.create_protect_configuration(ClientToken="t-1")
+            and (
+                lambda: c.create_protect_configuration(
+                    ClientToken="t-1", DeletionProtectionEnabled=True
+                )
+            )
+        ),
+        "protect-configurations-unknown": plain(
+            "describe_protect_configurations", ProtectConfigurationIds=[_NO_PROTECT]
+        ),
+        "protect-configurations-bad-filter": plain(
+            "describe_protect_configurations",
+            Filters=[{"Name": "account-default", "Values": ["maybe"]}],
+        ),
+        "protect-configurations-bad-token": plain(
+            "describe_protect_configurations", NextToken="forged"
+        ),
+        "update-protect-not-found": plain(
+            "update_protect_configuration", ProtectConfigurationId=_NO_PROTECT
+        ),
+        "delete-protect-not-found": plain(
+            "delete_protect_configuration", ProtectConfigurationId=_NO_PROTECT
+        ),
+        "delete-protect-protected": lambda c, s: (
+            lambda pid: lambda: c.delete_protect_configuration(ProtectConfigurationId=pid)
+        )(_protect(c, DeletionProtectionEnabled=True)),
+        "delete-protect-default": lambda c, s: (
+            lambda pid: (
+                c.set_account_default_protect_configuration(ProtectConfigurationId=pid)
+                and (lambda: c.delete_protect_configuration(ProtectConfigurationId=pid))
+            )
+        )(_protect(c)),
+        "delete-protect-associated": lambda c, s: (
+            lambda pid: lambda: c.delete_protect_configuration(ProtectConfigurationId=pid)
+        )(_associated(c)),
+        "get-rule-set-not-found": plain(
+            "get_protect_configuration_country_rule_set",
+            ProtectConfigurationId=_NO_PROTECT,
+            NumberCapability="SMS",
+        ),
+        "get-rule-set-rcs": lambda c, s: _rcs_rule_set(c),
+        "update-rule-set-not-found": plain(
+            "update_protect_configuration_country_rule_set",
+            ProtectConfigurationId=_NO_PROTECT,
+            NumberCapability="SMS",
+            CountryRuleSetUpdates={"US": {"ProtectStatus": "BLOCK"}},
+        ),
+        "update-rule-set-invalid": lambda c, s: (
+            lambda pid: (
+                lambda: c.update_protect_configuration_country_rule_set(
+                    ProtectConfigurationId=pid,
+                    NumberCapability="SMS",
+                    CountryRuleSetUpdates={"ZZ": {"ProtectStatus": "BLOCK"}},
+                )
+            )
+        )(_protect(c)),
+        "put-override-not-found": plain(
+            "put_protect_configuration_rule_set_number_override",
+            ProtectConfigurationId=_NO_PROTECT,
+            DestinationPhoneNumber=_TO,
+            Action="BLOCK",
+        ),
+        "put-override-token-reused": lambda c, s: (
+            lambda pid: (
+                c.put_protect_configuration_rule_set_number_override(
+                    ProtectConfigurationId=pid,
+                    DestinationPhoneNumber=_TO,
+                    Action="BLOCK",
+                    ClientToken="t-1",
+                )
+                and (
+                    lambda: c.put_protect_configuration_rule_set_number_override(
+                        ProtectConfigurationId=pid,
+                        DestinationPhoneNumber=_TO,
+                        Action="ALLOW",
+                        ClientToken="t-1",
+                    )
+                )
+            )
+        )(_protect(c)),
+        "delete-override-not-found": lambda c, s: (
+            lambda pid: (
+                lambda: c.delete_protect_configuration_rule_set_number_override(
+                    ProtectConfigurationId=pid, DestinationPhoneNumber=_TO
+                )
+            )
+        )(_protect(c)),
+        "list-overrides-not-found": plain(
+            "list_protect_configuration_rule_set_number_overrides",
+            ProtectConfigurationId=_NO_PROTECT,
+        ),
+        "list-overrides-bad-filter": lambda c, s: (
+            lambda pid: (
+                lambda: c.list_protect_configuration_rule_set_number_overrides(
+                    ProtectConfigurationId=pid,
+                    Filters=[{"Name": "created-before", "Values": ["yesterday"]}],
+                )
+            )
+        )(_protect(c)),
+        "list-overrides-bad-token": lambda c, s: (
+            lambda pid: (
+                lambda: c.list_protect_configuration_rule_set_number_overrides(
+                    ProtectConfigurationId=pid, NextToken="forged"
+                )
+            )
+        )(_protect(c)),
+        "associate-protect-not-found": lambda c, s: (
+            c.create_configuration_set(ConfigurationSetName="cs")
+            and (
+                lambda: c.associate_protect_configuration(
+                    ProtectConfigurationId=_NO_PROTECT, ConfigurationSetName="cs"
+                )
+            )
+        ),
+        "associate-protect-no-set": lambda c, s: (
+            lambda pid: (
+                lambda: c.associate_protect_configuration(
+                    ProtectConfigurationId=pid, ConfigurationSetName="nowhere"
+                )
+            )
+        )(_protect(c)),
+        "disassociate-protect-not-associated": lambda c, s: (
+            lambda pid: (
+                c.create_configuration_set(ConfigurationSetName="cs")
+                and (
+                    lambda: c.disassociate_protect_configuration(
+                        ProtectConfigurationId=pid, ConfigurationSetName="cs"
+                    )
+                )
+            )
+        )(_protect(c)),
+        "set-default-protect-not-found": plain(
+            "set_account_default_protect_configuration", ProtectConfigurationId=_NO_PROTECT
+        ),
+        "delete-default-protect-none": plain("delete_account_default_protect_configuration"),
+    }
+)
+
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
     "versions-quota": {"quotas": {"REGISTRATION_VERSIONS_CREATED_PER_DAY": 0}},
@@ -1402,6 +1600,7 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "keywords-per-number-quota": {"quotas": {"KEYWORDS_PER_PHONE_NUMBER": 2}},
     "keywords-per-pool-quota": {"quotas": {"KEYWORDS_PER_POOL": 2}},
     "sender-ids-quota": {"quotas": {"SENDER_IDS_PER_ACCOUNT": 0}},
+    "protect-configurations-quota": {"quotas": {"PROTECT_CONFIGURATIONS_PER_ACCOUNT": 0}},
     "send-not-verified": {"sandbox": True},
     "verified-numbers-quota": {"quotas": {"VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT": 0}},
     "verified-number-duplicate-tag": {},
@@ -1519,6 +1718,8 @@ def _filled(shape: Any) -> Any:
         return [_filled(shape.member) for _ in range(max(low, 1))]
     if kind == "structure":
         return {n: _filled(shape.members[n]) for n in shape.required_members}
+    if kind == "map":
+        return {_filled(shape.key): _filled(shape.value)}
     if kind == "blob":
         return b"a" * max(low, 1)
     if kind == "boolean":
