@@ -22,6 +22,7 @@ from pinpoint_mock.engine.errors import conflict, quota_exceeded, validation_err
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import (
+    NOTIFY_CONFIGURATION,
     PHONE_NUMBER,
     POOL,
     SENDER_ID,
@@ -313,6 +314,15 @@ def delete_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     pool = find_pool(state, params["PoolId"])
     check_deletable(POOL, pool)
+    for notify in state.of(NOTIFY_CONFIGURATION).values():
+        if notify.pool_id == pool.id:
+            raise conflict(
+                "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+                f"Pool {pool.id} is the pool of Notify configuration {notify.id}; unset it "
+                "there first (UpdateNotifyConfiguration PoolId UNSET_DEFAULT_POOL_FOR_NOTIFY).",
+                POOL.arn_type,
+                pool.id,
+            )
     for key in pool.members:
         phone = state.phone_numbers.get(key)
         if phone is not None:

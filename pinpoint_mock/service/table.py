@@ -25,6 +25,9 @@ from pinpoint_mock.service.registrations import (
     field_values,
     operations,
 )
+from pinpoint_mock.service.notify import catalogue as notify_catalogue
+from pinpoint_mock.service.notify import configurations as notify_configurations
+from pinpoint_mock.service.notify import sends as notify_sends
 from pinpoint_mock.service.sending import carrier_lookup, sends
 
 for _family in (
@@ -46,6 +49,9 @@ for _family in (
     verified_destinations,
     sends,
     carrier_lookup,
+    notify_configurations,
+    notify_catalogue,
+    notify_sends,
 ):
     # an operation the installed botocore does not know is absent, as it is from its clients
     HANDLERS.update((k, v) for k, v in _family.HANDLERS.items() if k in model.operation_names())
