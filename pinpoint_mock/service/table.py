@@ -17,6 +17,9 @@ from pinpoint_mock.service import (
     tags,
     verified_destinations,
 )
+from pinpoint_mock.service.notify import catalogue as notify_catalogue
+from pinpoint_mock.service.notify import configurations as notify_configurations
+from pinpoint_mock.service.notify import sends as notify_sends
 from pinpoint_mock.service.registrations import (
     associations,
     attachments,
@@ -25,9 +28,6 @@ from pinpoint_mock.service.registrations import (
     field_values,
     operations,
 )
-from pinpoint_mock.service.notify import catalogue as notify_catalogue
-from pinpoint_mock.service.notify import configurations as notify_configurations
-from pinpoint_mock.service.notify import sends as notify_sends
 from pinpoint_mock.service.sending import carrier_lookup, sends
 
 for _family in (

@@ -47,7 +47,6 @@ class Country:
     area_codes: tuple[str, ...]  # a NANP territory's own area codes (+1 and one of them)
     channels: tuple[str, ...]
     tiers: tuple[str, ...]
-    customer_identity_required: bool
     shown: Mapping[str, Any]  # NotifyCountryInformation
 
 
@@ -91,7 +90,6 @@ def _country(entry: dict[str, Any]) -> Country:
         area_codes=tuple(entry.get("AreaCodes", ())),
         channels=tuple(entry["SupportedChannels"]),
         tiers=tuple(entry["SupportedTiers"]),
-        customer_identity_required=entry["CustomerOwnedIdentityRequired"],
         shown={k: entry[k] for k in _COUNTRY_MEMBERS},
     )
 

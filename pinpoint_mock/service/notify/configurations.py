@@ -107,7 +107,9 @@ def _full_view(config: NotifyConfiguration, status: str | None) -> dict[str, Any
     return view
 
 
-def _view(config: NotifyConfiguration, shape_name: str, status: str | None = None) -> dict[str, Any]:
+def _view(
+    config: NotifyConfiguration, shape_name: str, status: str | None = None
+) -> dict[str, Any]:
     members = model.members(shape_name)
     return {k: v for k, v in _full_view(config, status).items() if k in members}
 
@@ -119,7 +121,9 @@ def find_configuration(state: RegionState, id_or_arn: str) -> NotifyConfiguratio
 
 def _invalid(member: str, message: str) -> Exception:
     field_name = member[0].lower() + member[1:]
-    return validation_error(message, "INVALID_PARAMETER", [{"Name": field_name, "Message": message}])
+    return validation_error(
+        message, "INVALID_PARAMETER", [{"Name": field_name, "Message": message}]
+    )
 
 
 def _channels(values: list[str]) -> list[str]:
@@ -148,8 +152,7 @@ def _template(template_id: str, tier: str, channels: list[str]) -> str:
     if tier not in template.tiers:
         raise _invalid(
             "DefaultTemplateId",
-            f"Template {template_id} is for the {' and '.join(template.tiers)} tier, not "
-            f"{tier}.",
+            f"Template {template_id} is for the {' and '.join(template.tiers)} tier, not {tier}.",
         )
     if not set(template.channels) & set(channels):
         raise _invalid(

@@ -14,9 +14,9 @@ length, range and pattern (``INVALID_PARAMETER``); ``VoiceId`` is one of the tem
 The message goes out, as AWS documents, from an identity of the configuration's pool that is
 active, has the channel's capability and reaches the country, else from an AWS-managed
 identity: the generic sender ID ``NOTICE`` for a text where sender IDs are used, otherwise a
-number of the country (ours: ``+<dialing code><area>5550100``). A country that needs a
-customer-owned identity (the catalogue says which) gets ``NO_ORIGINATION_IDENTITIES_FOUND``
-without one in the pool. The pool's opt-out list is honoured (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
+number of the country (ours: ``+<dialing code><area>5550100``). (Countries that need a
+customer-owned identity are Advanced-tier ones, which a Basic configuration cannot enable.)
+The pool's opt-out list is honoured (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
 on AWS-managed identities STOP is informational for one-time codes, so none applies. The SMS
 sandbox does not apply to Notify. A Basic-tier configuration sends 200 messages in 24 hours
 (AWS's figure; ``DAILY_NOTIFY_TIER_MESSAGE_LIMIT``, the ``quotas`` option changes it). Each
@@ -35,8 +35,13 @@ from pinpoint_mock.engine.resources import NOTIFY_CONFIGURATION, POOL, SENDER_ID
 from pinpoint_mock.engine.store import now
 from pinpoint_mock.service import account, opt_out_lists
 from pinpoint_mock.service.configuration_sets import find_set
-from pinpoint_mock.service.notify.catalogue import Country, Template, catalogue, country_of
-from pinpoint_mock.service.notify.catalogue import find_template
+from pinpoint_mock.service.notify.catalogue import (
+    Country,
+    Template,
+    catalogue,
+    country_of,
+    find_template,
+)
 from pinpoint_mock.service.notify.configurations import NotifyConfiguration, find_configuration
 from pinpoint_mock.service.phone_numbers import number_status
 from pinpoint_mock.service.sender_ids import NOT_SUPPORTED
@@ -209,20 +214,12 @@ def _managed(country: Country, channel: str) -> Route:
     return Route(f"+{country.dialing_code}{area}5550100")
 
 
-def _route(state: RegionState, config: NotifyConfiguration, country: Country, channel: str) -> Route:
+def _route(
+    state: RegionState, config: NotifyConfiguration, country: Country, channel: str
+) -> Route:
     pool: Pool | None = state.of(POOL).get(config.pool_id) if config.pool_id else None
     found = _from_pool(state, pool, channel, country.iso) if pool is not None else None
-    if found is not None:
-        return found
-    if country.customer_identity_required:
-        raise conflict(
-            "NO_ORIGINATION_IDENTITIES_FOUND",
-            f"Notify has no AWS-managed identity in {country.iso}: associate a pool with an "
-            f"identity there that has {channel} (UpdateNotifyConfiguration PoolId).",
-            NOTIFY_CONFIGURATION.arn_type,
-            config.id,
-        )
-    return _managed(country, channel)
+    return found if found is not None else _managed(country, channel)
 
 
 def _check_opted_out(state: RegionState, route: Route, destination: str) -> None:
