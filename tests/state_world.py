@@ -145,6 +145,21 @@ def build(client: Any, sms: SmsVoiceV2Mock | None = None) -> dict[str, str]:
     )
     client.create_verified_destination_number(DestinationPhoneNumber="+12065550177")
     client.set_text_message_spend_limit_override(MonthlyLimit=5)
+    if "CreateNotifyConfiguration" in model.operation_names():  # newer models
+        notify = client.create_notify_configuration(
+            DisplayName="Example",
+            UseCase="CODE_VERIFICATION",
+            EnabledChannels=["SMS"],
+            EnabledCountries=["US"],
+            Tags=[{"Key": "n", "Value": "1"}],
+        )["NotifyConfigurationId"]
+        ids["notify"] = notify
+        client.send_notify_text_message(
+            NotifyConfigurationId=notify,
+            DestinationPhoneNumber="+12065550123",
+            TemplateId="notify-code-verification-english-001",
+            TemplateVariables={"code": "1234"},
+        )
     return ids
 
 
@@ -218,4 +233,11 @@ def describe(client: Any) -> dict[str, Any]:
     seen["verified"] = _all_pages(
         client, "describe_verified_destination_numbers", "VerifiedDestinationNumbers"
     )
+    if "DescribeNotifyConfigurations" in model.operation_names():  # newer models
+        seen["notify"] = _all_pages(
+            client, "describe_notify_configurations", "NotifyConfigurations"
+        )
+        for entry in seen["notify"]:
+            arn = entry["NotifyConfigurationArn"]
+            seen[arn] = client.list_tags_for_resource(ResourceArn=arn)["Tags"]
     return seen
