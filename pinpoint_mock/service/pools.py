@@ -7,9 +7,11 @@ inherited) and is ACTIVE at once. Every number added later must match that confi
 (ConflictException ``OPT_OUT_LIST_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``,
 ``TWO_WAY_CONFIG_MISMATCH``, ``MESSAGE_TYPE_MISMATCH``); a number belongs to one pool at most
 (``PHONE_NUMBER_ASSOCIATED_TO_POOL``). UpdatePool applies its settings to every member. The
-last member cannot leave (``LAST_PHONE_NUMBER``). Deleting a pool frees its members. A sender ID
-(named with its ``IsoCountryCode``, or by ARN) may be in several pools; it must carry the pool's
-message type, and a pool it starts has the ``Default`` opt-out list and no two-way setting.
+last member cannot leave (``LAST_PHONE_NUMBER``). Deleting a pool frees its members; a pool a
+Notify configuration names cannot be deleted (``POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION``). A
+sender ID (named with its ``IsoCountryCode``, or by ARN) may be in several pools; it must carry
+the pool's message type, and a pool it starts has the ``Default`` opt-out list and no two-way
+setting.
 """
 
 from __future__ import annotations
