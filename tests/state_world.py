@@ -159,6 +159,21 @@ def build(client: Any, sms: SmsVoiceV2Mock | None = None) -> dict[str, str]:
         )
     client.associate_protect_configuration(ProtectConfigurationId=pid, ConfigurationSetName="main")
     client.set_account_default_protect_configuration(ProtectConfigurationId=pid)
+    if "CreateNotifyConfiguration" in model.operation_names():  # newer models
+        notify = client.create_notify_configuration(
+            DisplayName="Example",
+            UseCase="CODE_VERIFICATION",
+            EnabledChannels=["SMS"],
+            EnabledCountries=["US"],
+            Tags=[{"Key": "n", "Value": "1"}],
+        )["NotifyConfigurationId"]
+        ids["notify"] = notify
+        client.send_notify_text_message(
+            NotifyConfigurationId=notify,
+            DestinationPhoneNumber="+12065550123",
+            TemplateId="notify-code-verification-english-001",
+            TemplateVariables={"code": "1234"},
+        )
     return ids
 
 
@@ -242,4 +257,11 @@ def describe(client: Any) -> dict[str, Any]:
             seen[f"overrides {pid}"] = client.list_protect_configuration_rule_set_number_overrides(
                 ProtectConfigurationId=pid
             )["RuleSetNumberOverrides"]
+    if "DescribeNotifyConfigurations" in model.operation_names():  # newer models
+        seen["notify"] = _all_pages(
+            client, "describe_notify_configurations", "NotifyConfigurations"
+        )
+        for entry in seen["notify"]:
+            arn = entry["NotifyConfigurationArn"]
+            seen[arn] = client.list_tags_for_resource(ResourceArn=arn)["Tags"]
     return seen

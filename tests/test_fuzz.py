@@ -384,6 +384,7 @@ class Pool:
     # protect configurations by ID and ARN: the first is the account default, in the
     # configuration set, with an override for DESTINATION_NUMBER; the second is in nothing
     protects: list[str] = field(default_factory=list)
+    notify: list[str] = field(default_factory=list)  # an active Notify configuration: ID, ARN
 
     def strategies(self, catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
         """Member name -> values that point at something real, or that the handlers accept
@@ -446,6 +447,10 @@ class Pool:
             protects = st.sampled_from(self.protects)
             more["ProtectConfigurationId"] = protects
             more["ProtectConfigurationIds"] = st.lists(protects, min_size=1, max_size=2)
+        if self.notify:
+            notify = st.sampled_from(self.notify)
+            more["NotifyConfigurationId"] = notify
+            more["NotifyConfigurationIds"] = st.lists(notify, min_size=1, max_size=2)
         if self.pools:
             pools = st.sampled_from(self.pools)
             more["PoolId"] = pools
@@ -563,6 +568,12 @@ def build_pool(
         senders = ["FUZZ", sender["SenderIdArn"]]
     sending, verified, old_verified, code, messages = _sending_pool(c, sms, needs)
     protects = _protect_pool(c, operation, needs)
+    notify: list[str] = []
+    if "CreateNotifyConfiguration" in HANDLERS and needs & NOTIFY_MEMBERS:
+        made = c.create_notify_configuration(
+            DisplayName="Fuzz", UseCase="CODE_VERIFICATION", EnabledChannels=["SMS", "VOICE"]
+        )
+        notify = [made["NotifyConfigurationId"], made["NotifyConfigurationArn"]]
     return Pool(
         registrations=ids + arns,
         drafts=[ids[0], arns[0], ids[2], arns[2]],
@@ -586,6 +597,7 @@ def build_pool(
         code=code,
         messages=messages,
         protects=protects,
+        notify=notify,
     )
 
 
@@ -610,6 +622,7 @@ def _protect_pool(c: Any, operation: str | None, needs: set[str]) -> list[str]:
     return [p[k] for p in made for k in ("ProtectConfigurationId", "ProtectConfigurationArn")]
 
 
+NOTIFY_MEMBERS = frozenset({"NotifyConfigurationId", "NotifyConfigurationIds"})
 SENDING_MEMBERS = frozenset(
     {"DestinationPhoneNumber", "VerifiedDestinationNumberId", "VerifiedDestinationNumberIds"}
     | {"MessageId", "MonthlyLimit"}
@@ -1032,8 +1045,77 @@ def _rule_set(
     return shaped
 
 
+NOTIFY_TEMPLATES = {
+    "SendNotifyTextMessage": "notify-code-verification-english-001",
+    "SendNotifyVoiceMessage": "notify-code-verification-english-voice-001",
+}
+
+
+def _notify_settings(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """Notify's channels (SMS, VOICE), countries of its Basic tier, a template it has (or
+    none) and a pool of ours (or none); our configuration, mostly, for an update."""
+    shaped = dict(params)
+    if "NotifyConfigurationId" in params:
+        shaped["NotifyConfigurationId"] = _mostly(
+            data, pool.notify, ["notify-" + "0" * 32], "NotifyConfigurationId"
+        )
+    if "EnabledChannels" in params:
+        channels = [c for c in params["EnabledChannels"] if c in ("SMS", "VOICE")]
+        shaped["EnabledChannels"] = channels or ["SMS"]
+    if "EnabledCountries" in params:
+        countries = st.lists(st.sampled_from(["US", "GB", "JP"]), max_size=3)
+        shaped["EnabledCountries"] = data.draw(countries, label="EnabledCountries")
+    shaped.pop("DefaultTemplateId", None)
+    if "DefaultTemplateId" in params and "VOICE" not in shaped.get("EnabledChannels", ["SMS"]):
+        shaped["DefaultTemplateId"] = NOTIFY_TEMPLATES["SendNotifyTextMessage"]
+    if "PoolId" in params:
+        unset = ["UNSET_DEFAULT_POOL_FOR_NOTIFY"] if "NotifyConfigurationId" in params else []
+        shaped["PoolId"] = data.draw(st.sampled_from(pool.pools + unset), label="PoolId")
+    return shaped
+
+
+def _notify_send(operation: str) -> Coherence:
+    """Our configuration (mostly), a US destination, the channel's English template with its
+    one variable, one of the template's voices; a configuration set of ours or none."""
+
+    def shape(
+        params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+    ) -> dict[str, Any]:
+        shaped = {k: v for k, v in params.items() if k not in ("VoiceId", "ConfigurationSetName")}
+        shaped["NotifyConfigurationId"] = _mostly(
+            data, pool.notify, ["notify-" + "0" * 32], "NotifyConfigurationId"
+        )
+        shaped["DestinationPhoneNumber"] = DESTINATION_NUMBER
+        shaped["TemplateId"] = NOTIFY_TEMPLATES[operation]
+        shaped["TemplateVariables"] = {"code": "123456"}
+        if "VoiceId" in params:
+            shaped["VoiceId"] = "JOANNA"
+        if "ConfigurationSetName" in params and pool.configuration_sets:
+            shaped["ConfigurationSetName"] = pool.configuration_sets[0]
+        return shaped
+
+    return shape
+
+
+def _notify_templates(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """Template IDs of the catalogue, mostly."""
+    if "TemplateIds" not in params:
+        return params
+    ids = [NOTIFY_TEMPLATES["SendNotifyTextMessage"], "notify-code-verification-spanish-001"]
+    return {**params, "TemplateIds": [_mostly(data, ids, ["notify-none"], "TemplateIds")]}
+
+
 # Operations whose members must agree with each other (or with the state) to succeed.
 COHERENT: dict[str, Coherence] = {
+    "CreateNotifyConfiguration": _notify_settings,
+    "UpdateNotifyConfiguration": _notify_settings,
+    "SendNotifyTextMessage": _notify_send("SendNotifyTextMessage"),
+    "SendNotifyVoiceMessage": _notify_send("SendNotifyVoiceMessage"),
+    "DescribeNotifyTemplates": _notify_templates,
     "SendTextMessage": _send("SendTextMessage"),
     "SendVoiceMessage": _send("SendVoiceMessage"),
     "SendMediaMessage": _send("SendMediaMessage"),

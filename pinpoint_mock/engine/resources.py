@@ -97,6 +97,7 @@ NOTIFY_CONFIGURATION = Kind(
     "NotifyConfigurationId",
     "notify",
     deletion_protection=True,
+    quota="NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
 )
 
 # Resource policies, one per shareable resource, keyed by that resource's ARN.

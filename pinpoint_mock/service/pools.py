@@ -7,9 +7,11 @@ inherited) and is ACTIVE at once. Every number added later must match that confi
 (ConflictException ``OPT_OUT_LIST_MISMATCH``, ``SELF_MANAGED_OPT_OUTS_MISMATCH``,
 ``TWO_WAY_CONFIG_MISMATCH``, ``MESSAGE_TYPE_MISMATCH``); a number belongs to one pool at most
 (``PHONE_NUMBER_ASSOCIATED_TO_POOL``). UpdatePool applies its settings to every member. The
-last member cannot leave (``LAST_PHONE_NUMBER``). Deleting a pool frees its members. A sender ID
-(named with its ``IsoCountryCode``, or by ARN) may be in several pools; it must carry the pool's
-message type, and a pool it starts has the ``Default`` opt-out list and no two-way setting.
+last member cannot leave (``LAST_PHONE_NUMBER``). Deleting a pool frees its members; a pool a
+Notify configuration names cannot be deleted (``POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION``). A
+sender ID (named with its ``IsoCountryCode``, or by ARN) may be in several pools; it must carry
+the pool's message type, and a pool it starts has the ``Default`` opt-out list and no two-way
+setting.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pinpoint_mock.engine.errors import conflict, quota_exceeded, validation_err
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import (
+    NOTIFY_CONFIGURATION,
     PHONE_NUMBER,
     POOL,
     SENDER_ID,
@@ -313,6 +316,15 @@ def delete_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     pool = find_pool(state, params["PoolId"])
     check_deletable(POOL, pool)
+    for notify in state.of(NOTIFY_CONFIGURATION).values():
+        if notify.pool_id == pool.id:
+            raise conflict(
+                "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+                f"Pool {pool.id} is the pool of Notify configuration {notify.id}; unset it "
+                "there first (UpdateNotifyConfiguration PoolId UNSET_DEFAULT_POOL_FOR_NOTIFY).",
+                POOL.arn_type,
+                pool.id,
+            )
     for key in pool.members:
         phone = state.phone_numbers.get(key)
         if phone is not None:

@@ -18,6 +18,9 @@ from pinpoint_mock.service import (
     tags,
     verified_destinations,
 )
+from pinpoint_mock.service.notify import catalogue as notify_catalogue
+from pinpoint_mock.service.notify import configurations as notify_configurations
+from pinpoint_mock.service.notify import sends as notify_sends
 from pinpoint_mock.service.registrations import (
     associations,
     attachments,
@@ -48,6 +51,9 @@ for _family in (
     protect,
     sends,
     carrier_lookup,
+    notify_configurations,
+    notify_catalogue,
+    notify_sends,
 ):
     # an operation the installed botocore does not know is absent, as it is from its clients
     HANDLERS.update((k, v) for k, v in _family.HANDLERS.items() if k in model.operation_names())

@@ -701,6 +701,12 @@ ROWS: tuple[ErrorRow, ...] = (
         "DELETION_PROTECTION_ENABLED",
         "the pool has deletion protection enabled",
     ),
+    _conflict(
+        "delete-pool-notify",
+        "DeletePool",
+        "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+        "a Notify configuration names the pool as its `PoolId`",
+    ),
     # -- AssociateOriginationIdentity ------------------------------------------------------
     _not_found(
         "associate-identity-no-pool",
@@ -1398,6 +1404,172 @@ ROWS: tuple[ErrorRow, ...] = (
         "no account default protect configuration is set (our choice: AWS does not document "
         "this case)",
         "protect-configuration",
+    ),
+    # -- Notify --------------------------------------------------------------------------
+    _validation(
+        "notify-invalid-setting",
+        "CreateNotifyConfiguration",
+        "INVALID_PARAMETER",
+        "a channel other than SMS and VOICE, a country the Basic tier does not reach (see "
+        "ListNotifyCountries), or a default template not open to the tier or sharing no "
+        "channel with the configuration (also on UpdateNotifyConfiguration)",
+    ),
+    _not_found(
+        "notify-no-template",
+        "CreateNotifyConfiguration",
+        "`DefaultTemplateId` names no template of the catalogue (also on Update)",
+        "notify-template",
+    ),
+    _not_found(
+        "notify-no-pool",
+        "CreateNotifyConfiguration",
+        "`PoolId` names no pool of this account and Region (also on Update)",
+        "pool",
+    ),
+    _duplicate_tag("notify-duplicate-tag", "CreateNotifyConfiguration"),
+    _tags_quota("notify-tags-quota", "CreateNotifyConfiguration"),
+    _token_reused("notify-token-reused", "CreateNotifyConfiguration"),
+    _quota(
+        "notify-configurations-quota",
+        "CreateNotifyConfiguration",
+        "NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
+        "the account has 10 Notify configurations in this Region (our figure), or as many as "
+        "the `quotas` option sets",
+    ),
+    _not_found(
+        "notify-configurations-unknown",
+        "DescribeNotifyConfigurations",
+        "an ID or ARN in `NotifyConfigurationIds` names no Notify configuration of this "
+        "account and Region (also on Update, Delete and the Notify sends)",
+        "notify-configuration",
+    ),
+    _bad_filter(
+        "notify-configurations-bad-filter",
+        "DescribeNotifyConfigurations",
+        "`enabled-channels`, `use-case`, `status`, `deletion-protection-enabled` or "
+        "`tier-upgrade-status`",
+    ),
+    _bad_token("notify-configurations-bad-token", "DescribeNotifyConfigurations"),
+    _validation(
+        "update-notify-invalid",
+        "UpdateNotifyConfiguration",
+        "INVALID_PARAMETER",
+        "as on CreateNotifyConfiguration; nothing changes",
+    ),
+    _not_found(
+        "update-notify-not-found",
+        "UpdateNotifyConfiguration",
+        "no Notify configuration of this account and Region has that ID or ARN",
+        "notify-configuration",
+    ),
+    _not_found(
+        "delete-notify-not-found",
+        "DeleteNotifyConfiguration",
+        "no Notify configuration of this account and Region has that ID or ARN",
+        "notify-configuration",
+    ),
+    _conflict(
+        "delete-notify-protected",
+        "DeleteNotifyConfiguration",
+        "DELETION_PROTECTION_ENABLED",
+        "the configuration has deletion protection enabled",
+    ),
+    _not_found(
+        "notify-templates-unknown",
+        "DescribeNotifyTemplates",
+        "an ID in `TemplateIds` names no template of the catalogue",
+        "notify-template",
+    ),
+    _bad_filter(
+        "notify-templates-bad-filter",
+        "DescribeNotifyTemplates",
+        "`template-type`, `channels`, `tier-access` or `supported-voice-ids`, or a "
+        "`language-code` value that is not a lowercase language code with an optional "
+        "uppercase region (`en`, `fr-CA`; `EN` is refused)",
+    ),
+    _bad_token("notify-templates-bad-token", "DescribeNotifyTemplates"),
+    _bad_token("notify-countries-bad-token", "ListNotifyCountries"),
+    _not_found(
+        "notify-send-no-configuration-set",
+        "SendNotifyTextMessage",
+        "`ConfigurationSetName` names no configuration set (also on SendNotifyVoiceMessage)",
+        "configuration-set",
+    ),
+    _not_found(
+        "notify-send-no-template",
+        "SendNotifyTextMessage",
+        "`TemplateId` names no template of the catalogue (also on SendNotifyVoiceMessage)",
+        "notify-template",
+    ),
+    _conflict(
+        "notify-send-not-active",
+        "SendNotifyTextMessage",
+        "NOTIFY_CONFIGURATION_NOT_ACTIVE",
+        "the configuration is REQUIRES_VERIFICATION or REJECTED after the review of its "
+        "display name (also on SendNotifyVoiceMessage)",
+    ),
+    _validation(
+        "notify-send-channel",
+        "SendNotifyTextMessage",
+        "CHANNEL_NOT_ENABLED",
+        "the configuration's `EnabledChannels` lack SMS (VOICE for SendNotifyVoiceMessage)",
+    ),
+    _validation(
+        "notify-send-no-template-id",
+        "SendNotifyTextMessage",
+        "MISSING_PARAMETER",
+        "no `TemplateId` is given and the configuration has no default template (also on "
+        "SendNotifyVoiceMessage)",
+    ),
+    _validation(
+        "notify-send-country",
+        "SendNotifyTextMessage",
+        "COUNTRY_NOT_ENABLED",
+        "the destination's country is not among the configuration's countries (also on "
+        "SendNotifyVoiceMessage)",
+    ),
+    _validation(
+        "notify-send-invalid",
+        "SendNotifyTextMessage",
+        "INVALID_PARAMETER",
+        "the template lacks the channel, is not open to the configuration's tier or is not "
+        "used in the destination's country; or a template variable is unknown, filled by the "
+        "service (`brandName`), missing while required, or does not fit its type, length, "
+        "range or pattern (also on SendNotifyVoiceMessage)",
+    ),
+    _conflict(
+        "notify-send-opted-out",
+        "SendNotifyTextMessage",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        "the message goes out from a member of the configuration's pool and the destination "
+        "is on the pool's opt-out list (also on SendNotifyVoiceMessage)",
+    ),
+    _quota(
+        "notify-send-daily-limit",
+        "SendNotifyTextMessage",
+        "DAILY_NOTIFY_TIER_MESSAGE_LIMIT",
+        "the Basic-tier configuration sent 200 messages in the last 24 hours (AWS's figure), "
+        "or as many as the `quotas` option sets (also on SendNotifyVoiceMessage)",
+    ),
+    _quota(
+        "notify-send-spend-limit",
+        "SendNotifyTextMessage",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY",
+        "the month's Notify spend plus this message's price would pass the enforced Notify "
+        "spend limit (also on SendNotifyVoiceMessage)",
+    ),
+    _validation(
+        "notify-voice-unavailable",
+        "SendNotifyVoiceMessage",
+        "VOICE_CAPABILITY_NOT_AVAILABLE",
+        "Notify places no voice calls to the destination's country (ListNotifyCountries)",
+    ),
+    _validation(
+        "notify-voice-invalid",
+        "SendNotifyVoiceMessage",
+        "INVALID_PARAMETER",
+        "`VoiceId` is not one of the template's `SupportedVoiceIds` (and as for "
+        "SendNotifyTextMessage)",
     ),
     # -- the account -----------------------------------------------------------------------
     _bad_token("account-attributes-bad-token", "DescribeAccountAttributes"),

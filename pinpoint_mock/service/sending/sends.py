@@ -423,6 +423,10 @@ def _detail(route: Route, channel: str, body: str, country: str) -> dict[str, An
     return detail
 
 
+# Encoding, parts, price and carrier data of a message, for sends of other families (Notify).
+message_detail = _detail
+
+
 def dispatch(
     state: RegionState,
     message: Message,

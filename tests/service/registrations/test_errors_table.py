@@ -1428,6 +1428,48 @@ def _associated(c: Any) -> str:
     return pid
 
 
+# -- Notify ---------------------------------------------------------------------------------
+_ENGLISH = "notify-code-verification-english-001"
+_NO_NOTIFY = "notify-" + "0" * 32
+
+
+def _notify(c: Any, **extra: Any) -> str:
+    params = {
+        "DisplayName": "AnyCompany",
+        "UseCase": "CODE_VERIFICATION",
+        "EnabledChannels": ["SMS"],
+    }
+    return str(c.create_notify_configuration(**{**params, **extra})["NotifyConfigurationId"])
+
+
+def _notify_text(c: Any, nid: str | None = None, **extra: Any) -> Callable[[], object]:
+    nid = nid or _notify(c)
+    params = {
+        "NotifyConfigurationId": nid,
+        "DestinationPhoneNumber": _TO,
+        "TemplateId": _ENGLISH,
+        "TemplateVariables": {"code": "123456"},
+    }
+    return lambda: c.send_notify_text_message(**{**params, **extra})
+
+
+def _notify_voice(c: Any, to: str = _TO, **extra: Any) -> Callable[[], object]:
+    nid = _notify(c, EnabledChannels=["VOICE"])
+    params = {
+        "NotifyConfigurationId": nid,
+        "DestinationPhoneNumber": to,
+        "TemplateId": "notify-code-verification-spanish-001",
+        "TemplateVariables": {"code": "123456"},
+    }
+    return lambda: c.send_notify_voice_message(**{**params, **extra})
+
+
+def _notify_opted_out(c: Any) -> Callable[[], object]:
+    nid = _notify(c, PoolId=_pool(c, _long_code(c)))
+    c.put_opted_out_number(OptOutListName="Default", OptedOutNumber=_TO)
+    return _notify_text(c, nid)
+
+
 TRIGGERS.update(
     {
         "send-protect-country-blocked": lambda c, s: _protected_send(c, None),
@@ -1573,8 +1615,71 @@ TRIGGERS.update(
             "set_account_default_protect_configuration", ProtectConfigurationId=_NO_PROTECT
         ),
         "delete-default-protect-none": plain("delete_account_default_protect_configuration"),
+        "delete-pool-notify": lambda c, s: (
+            lambda pool: _notify(c, PoolId=pool) and (lambda: c.delete_pool(PoolId=pool))
+        )(_pool(c)),
+        "notify-invalid-setting": lambda c, s: lambda: _notify(c, EnabledChannels=["MMS"]),
+        "notify-no-template": lambda c, s: lambda: _notify(c, DefaultTemplateId="notify-none"),
+        "notify-no-pool": lambda c, s: lambda: _notify(c, PoolId=_NO_POOL),
+        "notify-duplicate-tag": lambda c, s: (
+            lambda: _notify(c, Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}])
+        ),
+        "notify-tags-quota": lambda c, s: lambda: _notify(c, Tags=[{"Key": "a", "Value": "1"}]),
+        "notify-token-reused": lambda c, s: (
+            _notify(c, ClientToken="t-1")
+            and (lambda: _notify(c, ClientToken="t-1", DisplayName="B"))
+        ),
+        "notify-configurations-quota": lambda c, s: lambda: _notify(c),
+        "notify-configurations-unknown": plain(
+            "describe_notify_configurations", NotifyConfigurationIds=[_NO_NOTIFY]
+        ),
+        "notify-configurations-bad-filter": plain(
+            "describe_notify_configurations", Filters=[{"Name": "status", "Values": ["SLEEPING"]}]
+        ),
+        "notify-configurations-bad-token": plain("describe_notify_configurations", NextToken="x"),
+        "update-notify-invalid": lambda c, s: (
+            lambda nid: (
+                lambda: c.update_notify_configuration(
+                    NotifyConfigurationId=nid, EnabledCountries=["TR"]
+                )
+            )
+        )(_notify(c)),
+        "update-notify-not-found": plain(
+            "update_notify_configuration", NotifyConfigurationId=_NO_NOTIFY
+        ),
+        "delete-notify-not-found": plain(
+            "delete_notify_configuration", NotifyConfigurationId=_NO_NOTIFY
+        ),
+        "delete-notify-protected": lambda c, s: (
+            lambda nid: lambda: c.delete_notify_configuration(NotifyConfigurationId=nid)
+        )(_notify(c, DeletionProtectionEnabled=True)),
+        "notify-templates-unknown": plain("describe_notify_templates", TemplateIds=["nothing"]),
+        "notify-templates-bad-filter": plain(
+            "describe_notify_templates", Filters=[{"Name": "language-code", "Values": ["EN"]}]
+        ),
+        "notify-templates-bad-token": plain("describe_notify_templates", NextToken="forged"),
+        "notify-countries-bad-token": plain("list_notify_countries", NextToken="forged"),
+        "notify-send-no-configuration-set": lambda c, s: _notify_text(
+            c, ConfigurationSetName="nobody"
+        ),
+        "notify-send-no-template": lambda c, s: _notify_text(c, TemplateId="notify-none"),
+        "notify-send-not-active": lambda c, s: _notify_text(c, _notify(c, DisplayName="AWS")),
+        "notify-send-channel": lambda c, s: _notify_text(c, _notify(c, EnabledChannels=["VOICE"])),
+        "notify-send-no-template-id": lambda c, s: _notify_text(c, TemplateId=""),
+        "notify-send-country": lambda c, s: _notify_text(c, _notify(c, EnabledCountries=["GB"])),
+        "notify-send-invalid": lambda c, s: _notify_text(c, TemplateVariables={"code": "12"}),
+        "notify-send-opted-out": lambda c, s: _notify_opted_out(c),
+        "notify-send-daily-limit": lambda c, s: (
+            lambda nid: _notify_text(c, nid)() and _notify_text(c, nid)
+        )(_notify(c)),
+        "notify-send-spend-limit": lambda c, s: (
+            c.set_notify_message_spend_limit_override(MonthlyLimit=0) and _notify_text(c)
+        ),
+        "notify-voice-unavailable": lambda c, s: _notify_voice(c, "+919876543210"),
+        "notify-voice-invalid": lambda c, s: _notify_voice(c, VoiceId="JOANNA"),
     }
 )
+
 
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
@@ -1592,8 +1697,11 @@ OPTIONS: dict[str, dict[str, Any]] = {
             "attachment-tags-quota",
             "request-number-tags-quota",
             "opt-out-list-tags-quota",
+            "notify-tags-quota",
         )
     },
+    "notify-configurations-quota": {"quotas": {"NOTIFY_CONFIGURATIONS_PER_ACCOUNT": 0}},
+    "notify-send-daily-limit": {"quotas": {"DAILY_NOTIFY_TIER_MESSAGE_LIMIT": 1}},
     "numbers-quota": {"quotas": {"PHONE_NUMBERS_PER_ACCOUNT": 0}},
     "pools-quota": {"quotas": {"POOLS_PER_ACCOUNT": 0}},
     "identities-per-pool-quota": {"quotas": {"ORIGINATION_IDENTITIES_PER_POOL": 1}},
@@ -1608,7 +1716,8 @@ OPTIONS: dict[str, dict[str, Any]] = {
 
 # Rows whose trigger sends a member only newer models have: (input shape, member).
 NEWER_MEMBERS = {
-    "verified-number-no-rcs-agent": ("CreateVerifiedDestinationNumberRequest", "RcsAgentId")
+    "verified-number-no-rcs-agent": ("CreateVerifiedDestinationNumberRequest", "RcsAgentId"),
+    "delete-pool-notify": ("CreateNotifyConfigurationRequest", "PoolId"),
 }
 
 CLIENT_CONFIG: dict[str, Config] = {
@@ -1718,7 +1827,7 @@ def _filled(shape: Any) -> Any:
         return [_filled(shape.member) for _ in range(max(low, 1))]
     if kind == "structure":
         return {n: _filled(shape.members[n]) for n in shape.required_members}
-    if kind == "map":
+    if kind == "map":  # TemplateVariables of the Notify sends
         return {_filled(shape.key): _filled(shape.value)}
     if kind == "blob":
         return b"a" * max(low, 1)
