@@ -90,7 +90,13 @@ PROTECT_CONFIGURATION = Kind(
     "protect",
     deletion_protection=True,
 )
-RCS_AGENT = Kind("rcs-agent", "RcsAgentId", "rcs", deletion_protection=True)
+RCS_AGENT = Kind(
+    "rcs-agent",
+    "RcsAgentId",
+    "rcs",
+    deletion_protection=True,
+    quota="RCS_AGENTS_PER_ACCOUNT",
+)
 NOTIFY_CONFIGURATION = Kind(
     "notify-configuration",
     "NotifyConfigurationId",

@@ -45,6 +45,7 @@ ENFORCED_QUOTAS = (
     "SENDER_IDS_PER_ACCOUNT",
     "VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
     "VERIFICATION_ATTEMPTS_PER_DAY",
+    "RCS_AGENTS_PER_ACCOUNT",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 

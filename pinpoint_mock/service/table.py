@@ -13,6 +13,7 @@ from pinpoint_mock.service import (
     phone_numbers,
     policies,
     pools,
+    rcs_agents,
     sender_ids,
     tags,
     verified_destinations,
@@ -25,7 +26,7 @@ from pinpoint_mock.service.registrations import (
     field_values,
     operations,
 )
-from pinpoint_mock.service.sending import carrier_lookup, sends
+from pinpoint_mock.service.sending import carrier_lookup, rcs, sends
 
 for _family in (
     operations,
@@ -44,7 +45,9 @@ for _family in (
     policies,
     account,
     verified_destinations,
+    rcs_agents,
     sends,
+    rcs,
     carrier_lookup,
 ):
     # an operation the installed botocore does not know is absent, as it is from its clients
