@@ -7,6 +7,7 @@ from pinpoint_mock.engine import model
 from pinpoint_mock.engine.dispatch import HANDLERS
 from pinpoint_mock.service import (
     account,
+    available_numbers,
     configuration_sets,
     keywords,
     opt_out_lists,
@@ -37,6 +38,7 @@ for _family in (
     associations,
     tags,
     phone_numbers,
+    available_numbers,
     opt_out_lists,
     pools,
     sender_ids,
