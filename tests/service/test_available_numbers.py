@@ -15,7 +15,8 @@ SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "
 
 def test_lists_plausible_us_numbers_not_held(client: Any) -> None:
     first = client.list_available_phone_numbers(**SEARCH)["AvailablePhoneNumbers"]
-    assert len(first) == 10 and len(set(first)) == 10
+    assert len(first) == 10
+    assert len(set(first)) == 10
     assert all(n.startswith("+1") and len(n) == 12 and n[5:8] == "555" for n in first)
     held = client.request_phone_number(
         IsoCountryCode="US",
@@ -25,7 +26,8 @@ def test_lists_plausible_us_numbers_not_held(client: Any) -> None:
     )["PhoneNumber"]
     assert held == first[0]
     again = client.list_available_phone_numbers(**SEARCH)["AvailablePhoneNumbers"]
-    assert held not in again and again[:9] == first[1:]
+    assert held not in again
+    assert again[:9] == first[1:]
 
 
 def test_pages_follow_the_token(client: Any) -> None:
@@ -55,13 +57,15 @@ def test_number_preference_filters_digits(client: Any, kind: str, value: str, ch
     preference = [{"PreferenceType": [kind], "Filter": [value]}]
     found = client.list_available_phone_numbers(**SEARCH, NumberPreference=preference)
     numbers = found["AvailablePhoneNumbers"]
-    assert numbers and all(check(n) for n in numbers)
+    assert numbers
+    assert all(check(n) for n in numbers)
 
 
 def test_no_match_is_an_empty_list(client: Any) -> None:
     preference = [{"PreferenceType": ["StartsWith"], "Filter": ["999"]}]
     none = client.list_available_phone_numbers(**SEARCH, NumberPreference=preference)
-    assert none["AvailablePhoneNumbers"] == [] and "NextToken" not in none
+    assert none["AvailablePhoneNumbers"] == []
+    assert "NextToken" not in none
     canada = client.list_available_phone_numbers(**{**SEARCH, "IsoCountryCode": "CA"})
     assert canada["AvailablePhoneNumbers"] == []
 

@@ -44,15 +44,18 @@ def test_a_new_agent_is_created_with_its_settings(client: Any) -> None:
     made = client.create_rcs_agent(
         DeletionProtectionEnabled=True, Tags=[{"Key": "team", "Value": "rcs"}]
     )
-    assert made["RcsAgentId"].startswith("rcs-") and len(made["RcsAgentId"]) == 36
+    assert made["RcsAgentId"].startswith("rcs-")
+    assert len(made["RcsAgentId"]) == 36
     assert made["RcsAgentArn"].endswith(f":rcs-agent/{made['RcsAgentId']}")
     assert made["Status"] == "CREATED"
     assert made["OptOutListName"] == "Default"
     assert made["DeletionProtectionEnabled"] is True
-    assert made["TwoWayEnabled"] is False and made["SelfManagedOptOutsEnabled"] is False
+    assert made["TwoWayEnabled"] is False
+    assert made["SelfManagedOptOutsEnabled"] is False
     assert made["Tags"] == [{"Key": "team", "Value": "rcs"}]
     shown = _agent(client, made["RcsAgentArn"])
-    assert shown["RcsAgentId"] == made["RcsAgentId"] and "TestingAgent" not in shown
+    assert shown["RcsAgentId"] == made["RcsAgentId"]
+    assert "TestingAgent" not in shown
     tags = client.list_tags_for_resource(ResourceArn=made["RcsAgentArn"])["Tags"]
     assert tags == [{"Key": "team", "Value": "rcs"}]
 
@@ -117,8 +120,10 @@ def test_update_changes_settings(client: Any) -> None:
         TwoWayMediaS3BucketName="inbound-media",
         TwoWayMediaS3Role="arn:aws:iam::123456789012:role/media",
     )
-    assert updated["OptOutListName"] == "other" and updated["SelfManagedOptOutsEnabled"]
-    assert updated["TwoWayEnabled"] and updated["TwoWayChannelArn"] == channel
+    assert updated["OptOutListName"] == "other"
+    assert updated["SelfManagedOptOutsEnabled"]
+    assert updated["TwoWayEnabled"]
+    assert updated["TwoWayChannelArn"] == channel
     assert updated["TwoWayRcsEventsEnabled"] == ["ALL"]
     assert updated["TwoWayMediaS3BucketName"] == "inbound-media"
     two_way = client.describe_rcs_agents(
@@ -140,9 +145,7 @@ def test_update_changes_settings(client: Any) -> None:
         ({"TwoWayRcsEventsEnabled": ["ALL", "READ"]}, "INVALID_PARAMETER"),
     ],
 )
-def test_update_refuses_what_does_not_fit(
-    client: Any, params: dict[str, Any], reason: str
-) -> None:
+def test_update_refuses_what_does_not_fit(client: Any, params: dict[str, Any], reason: str) -> None:
     agent = client.create_rcs_agent()["RcsAgentId"]
     with pytest.raises(client.exceptions.ValidationException) as raised:
         client.update_rcs_agent(RcsAgentId=agent, **params)
@@ -156,7 +159,8 @@ def test_delete_honours_protection_and_answers_deleted(client: Any) -> None:
     assert _reason(raised) == "DELETION_PROTECTION_ENABLED"
     client.update_rcs_agent(RcsAgentId=agent, DeletionProtectionEnabled=False)
     deleted = client.delete_rcs_agent(RcsAgentId=agent)
-    assert deleted["Status"] == "DELETED" and deleted["RcsAgentId"] == agent
+    assert deleted["Status"] == "DELETED"
+    assert deleted["RcsAgentId"] == agent
     with pytest.raises(client.exceptions.ResourceNotFoundException) as missing:
         client.delete_rcs_agent(RcsAgentId=agent)
     assert missing.value.response["ResourceType"] == "rcs-agent"
@@ -197,9 +201,7 @@ def test_an_agent_holds_one_registration_of_a_type(client: Any) -> None:
         client.create_registration_association(RegistrationId=second, ResourceId=agent)
     assert _reason(raised) == "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE"
     with pytest.raises(client.exceptions.ResourceNotFoundException) as missing:
-        client.create_registration_association(
-            RegistrationId=second, ResourceId="rcs-" + "0" * 32
-        )
+        client.create_registration_association(RegistrationId=second, ResourceId="rcs-" + "0" * 32)
     assert missing.value.response["ResourceType"] == "rcs-agent"
 
 
@@ -222,7 +224,8 @@ def test_country_launches_move_the_agent_to_partial_and_active() -> None:
             RcsAgentId=agent, Filters=[{"Name": "country-launch-status", "Values": ["ACTIVE"]}]
         )["CountryLaunchStatus"]
         assert [c["IsoCountryCode"] for c in active] == ["US"]
-        assert active[0]["CarrierStatus"][0]["Status"] == "ACTIVE" and active[0]["RcsPlatformId"]
+        assert active[0]["CarrierStatus"][0]["Status"] == "ACTIVE"
+        assert active[0]["RcsPlatformId"]
         client.submit_registration_version(RegistrationId=ca)
         sms.review(ca).deny()
         canada = client.describe_rcs_agent_country_launch_status(
@@ -249,7 +252,8 @@ def test_an_agent_joins_one_pool_which_governs_its_settings(client: Any) -> None
         OriginationIdentity=number, IsoCountryCode="US", MessageType="TRANSACTIONAL"
     )["PoolId"]
     joined = client.associate_origination_identity(PoolId=pool, OriginationIdentity=agent)
-    assert joined["OriginationIdentity"] == agent and "IsoCountryCode" not in joined
+    assert joined["OriginationIdentity"] == agent
+    assert "IsoCountryCode" not in joined
     assert _agent(client, agent)["PoolId"] == pool
     members = client.list_pool_origination_identities(PoolId=pool)["OriginationIdentities"]
     assert members[1]["OriginationIdentity"] == agent

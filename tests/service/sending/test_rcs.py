@@ -69,7 +69,8 @@ def test_a_testing_agent_sends_to_its_verified_tester(client: Any, sms: SmsVoice
     assert message.message_id == sent["MessageId"]
     assert (message.operation, message.origination_identity) == ("SendRcsMessage", agent)
     assert (message.destination, message.body) == (TESTER, "Hello from Example!")
-    assert message.rcs_content == HELLO and message.context == {"order": "42"}
+    assert message.rcs_content == HELLO
+    assert message.context == {"order": "42"}
     assert message.time_to_live == 600
     assert message.events == ["RCS_SENT", "RCS_DELIVERED"]
 
@@ -100,9 +101,7 @@ def test_an_agent_without_an_approved_registration_cannot_send(client: Any) -> N
         )
     assert _reason(invited) == "RESOURCE_NOT_ACTIVE"
     reg = client.create_registration(RegistrationType="TEST_RCS_LAUNCH_REGISTRATION")
-    client.create_registration_association(
-        RegistrationId=reg["RegistrationId"], ResourceId=agent
-    )
+    client.create_registration_association(RegistrationId=reg["RegistrationId"], ResourceId=agent)
     with pytest.raises(client.exceptions.ConflictException) as pending:
         client.send_rcs_message(
             DestinationPhoneNumber=TESTER, OriginationIdentity=agent, RcsMessageContent=HELLO
@@ -151,7 +150,8 @@ def test_dry_run_keeps_nothing(client: Any, sms: SmsVoiceV2Mock) -> None:
         RcsMessageContent=HELLO,
         DryRun=True,
     )
-    assert sent["MessageId"] and len(sms.messages) == before
+    assert sent["MessageId"]
+    assert len(sms.messages) == before
 
 
 def test_events_go_to_the_configuration_set_and_feedback_works(
@@ -177,7 +177,8 @@ def test_events_go_to_the_configuration_set_and_feedback_works(
     )
     records = [e["record"] for e in sms.events if e["record"]["messageId"] == sent["MessageId"]]
     assert [r["eventType"] for r in records] == ["RCS_SENT", "RCS_FAILED"]
-    assert records[-1]["isFinal"] and records[-1]["agentIsoCountryCode"] == "US"
+    assert records[-1]["isFinal"]
+    assert records[-1]["agentIsoCountryCode"] == "US"
     assert records[0]["rcsBusinessId"]
     assert len(sms.eventbridge_events) == before  # RCS events go to event destinations only
     answer = client.put_message_feedback(
