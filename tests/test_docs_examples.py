@@ -5,7 +5,8 @@ functions (no arguments, no pytest marks, no classes) is executed and each ``tes
 function called. A block whose tests need pytest (fixtures, marks, test classes) is run as
 a test module by an in-process pytest, which must pass every test it collects. A block right
 after a ``<!-- not-run -->`` line is only compiled: keep that for what genuinely cannot run
-here.
+here. A block right after ``<!-- newer-model: Operation -->`` runs where the installed botocore
+knows that operation, and is skipped where it does not (CI also runs on botocore 1.35.43).
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from pathlib import Path
 
 import pytest
 
+from pinpoint_mock.engine import model
+
 ROOT = Path(__file__).resolve().parents[1]
 NOT_RUN = "<!-- not-run -->"
+_NEWER = re.compile(r"<!-- newer-model: (\w+) -->")
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w-]*)")
 
 
@@ -32,6 +36,7 @@ class Example:
     line: int  # of the opening fence, 1-based
     code: str
     run: bool
+    needs: str | None = None  # an operation older botocore models lack
 
     @property
     def where(self) -> str:
@@ -57,9 +62,10 @@ def examples_in(path: Path) -> list[Example]:
                 for line in lines[i + 1 : end]
             ]
             before = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
-            found.append(
-                Example(path, i + 1, textwrap.dedent("\n".join(body)) + "\n", before != NOT_RUN)
-            )
+            newer = _NEWER.fullmatch(before)
+            code = textwrap.dedent("\n".join(body)) + "\n"
+            needs = newer[1] if newer else None
+            found.append(Example(path, i + 1, code, before != NOT_RUN, needs))
         i = end + 1
     return found
 
@@ -112,6 +118,8 @@ def run(example: Example, pytester: pytest.Pytester) -> None:
     tree = ast.parse(example.code, filename=example.where)  # even a not-run block must parse
     if not example.run:
         pytest.skip(f"marked {NOT_RUN}")
+    if example.needs is not None and example.needs not in model.operation_names():
+        pytest.skip(f"the installed botocore has no {example.needs}")
     if _needs_pytest(tree):
         pytester.makeini(_pytest_ini())
         pytester.makepyfile(test_example=example.code)
@@ -190,3 +198,10 @@ def test_a_broken_example_fails(code: str, pytester: pytest.Pytester) -> None:
     example = Example(ROOT / "docs" / "x.md", 1, code, run=True)
     with pytest.raises((AssertionError, RuntimeError, pytest.fail.Exception)):
         run(example, pytester)
+
+
+def test_a_newer_model_mark_names_the_operation(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("<!-- newer-model: SendRcsMessage -->\n\n```python\nx = 1\n```\n", "utf-8")
+    (example,) = examples_in(page)
+    assert (example.run, example.needs) == (True, "SendRcsMessage")
