@@ -1,38 +1,20 @@
-"""RCS agents: CreateRcsAgent, DescribeRcsAgents, UpdateRcsAgent, DeleteRcsAgent and
-DescribeRcsAgentCountryLaunchStatus (operations of newer models only).
+"""RCS agents: CreateRcsAgent, DescribeRcsAgents, UpdateRcsAgent and DeleteRcsAgent (operations
+of newer models only).
 
-An agent is an origination identity for RCS with no name of its own: its brand comes from
-the registrations associated with it (CreateRegistrationAssociation with the agent's ID). A
-``TEST_RCS_LAUNCH_REGISTRATION`` makes its testing agent; a ``<ISO2>_RCS_LAUNCH_REGISTRATION``
-(give such types through the ``registration_types`` option: the built-in catalogue has only the
-test type) launches it in that country. Nothing else moves an agent: its status follows those
-registrations as the review API (``sms.review(id)``) drives them, and is worked out whenever
-it is read:
-
-* ``TestingAgent.Status``: CREATED while the test registration is a draft (or denied),
-  PENDING while it is under review, ACTIVE once a version is approved and in force;
-* each country launch: CREATED (draft), PENDING (under review), ACTIVE (approved, in force),
-  REJECTED (denied, or the registration closed); its one carrier follows it;
-* the agent: ACTIVE when every country launch is ACTIVE, PARTIAL when some are, TESTING when
-  none is but the testing agent is ACTIVE, PENDING while a registration of its is under
-  review, else CREATED; DeleteRcsAgent answers DELETED.
-
-A testing agent sends only to verified destination numbers created with its ``RcsAgentId``
-(verified as any other, with SendDestinationNumberVerificationCode and VerifyDestinationNumber,
-where AWS sends a tester invitation instead); a launched agent sends to its ACTIVE countries.
-
-An agent has the opt-out list it names (``Default`` otherwise; the list then counts as in
-use), HELP and STOP keywords (PutKeyword takes the agent's ID or ARN), belongs to one pool at
-most (``RCS_AGENT_ASSOCIATED_TO_POOL``; the pool then governs its opt-out list, two-way and
-self-managed settings), and cannot be deleted while protected (``DELETION_PROTECTION_ENABLED``),
-in a pool, or while a registration that is not closed holds it (``RESOURCE_NOT_EMPTY``, as
-AWS answers while the testing agent is torn down). The quota ``RCS_AGENTS_PER_ACCOUNT`` applies
-when the ``quotas`` option sets it.
+An agent has no name: its brand, status and launches come from the registrations associated
+with it (:mod:`.rcs_launches`). It has the opt-out list it names (``Default`` otherwise; the
+list then counts as in use), HELP and STOP keywords (PutKeyword takes the agent's ID or ARN),
+belongs to one pool at most (``RCS_AGENT_ASSOCIATED_TO_POOL``; the pool then governs its
+opt-out list, two-way and self-managed settings), and cannot be deleted while protected
+(``DELETION_PROTECTION_ENABLED``), in a pool, or while a registration that is not closed holds
+it (``RESOURCE_NOT_EMPTY``, as AWS answers while the testing agent is torn down);
+DeleteRcsAgent answers ``DELETED``. Inbound media settings need two-way on
+(``TWO_WAY_NOT_ENABLED``); ``UNSET_RCS_MEDIA_CONFIGURATION`` in both the bucket and the role
+clears them. The quota ``RCS_AGENTS_PER_ACCOUNT`` applies when the ``quotas`` option sets it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +24,6 @@ from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
 from pinpoint_mock.engine.resources import (
     RCS_AGENT,
-    VERIFIED_DESTINATION_NUMBER,
     Resource,
     add,
     already_associated,
@@ -59,8 +40,13 @@ from pinpoint_mock.service import opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
 from pinpoint_mock.service.keywords import defaults as keyword_defaults
 from pinpoint_mock.service.phone_numbers import GOVERNED, SETTING_FILTERS, check_two_way
-from pinpoint_mock.service.registrations import lifecycle as lc
-from pinpoint_mock.service.registrations.records import Registration
+from pinpoint_mock.service.rcs_launches import (
+    platform_id,
+    registrations,
+    status,
+    testing_registration,
+    testing_status,
+)
 from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
@@ -68,13 +54,7 @@ if TYPE_CHECKING:
     from pinpoint_mock.engine.listing import FilterTable
 
 KIND = RCS_AGENT.arn_type
-TEST_TYPE = "TEST_RCS_LAUNCH_REGISTRATION"
-_LAUNCH_TYPE = re.compile(r"([A-Z]{2})_RCS_LAUNCH_REGISTRATION")
-# What a registration association names an agent as (AWS does not show it; ours).
-RESOURCE_TYPE = "RCS_AGENT"
-CARRIER = "Example Mobile"  # the one carrier of every launch (as in message events)
 UNSET_MEDIA = "UNSET_RCS_MEDIA_CONFIGURATION"
-_UNDER_REVIEW = frozenset(lc.UNDER_REVIEW) | {lc.PROVISIONING}
 
 
 @dataclass(slots=True, eq=False)
@@ -115,156 +95,6 @@ def names_agent(value: str) -> bool:
         parsed = arns.parse(value)
         return parsed is not None and parsed.kind == KIND
     return value.startswith("rcs-")
-
-
-# -- the status, worked out from the registrations ------------------------------------------
-
-
-def registrations(state: RegionState, agent: RcsAgent) -> list[Registration]:
-    """The registrations holding ``agent``, in creation order."""
-    held = [
-        reg
-        for reg in state.registrations.values()
-        if any(a.resource_id == agent.id for a in reg.associations or ())
-    ]
-    return sorted(held, key=lambda reg: reg.seq)
-
-
-def _in_force(reg: Registration) -> bool:
-    return reg.approved is not None and not reg.provisioning and not reg.closed
-
-
-def launch_status(reg: Registration) -> str:
-    if _in_force(reg):
-        return "ACTIVE"
-    if reg.closed or reg.status == lc.REQUIRES_UPDATES:
-        return "REJECTED"
-    return "PENDING" if reg.status in _UNDER_REVIEW else "CREATED"
-
-
-def testing_status(reg: Registration) -> str:
-    if _in_force(reg):
-        return "ACTIVE"
-    return "PENDING" if reg.status in _UNDER_REVIEW else "CREATED"
-
-
-def launch_country(reg: Registration) -> str | None:
-    matched = _LAUNCH_TYPE.fullmatch(reg.type)
-    return matched.group(1) if matched else None
-
-
-def _first_test(held: list[Registration]) -> Registration | None:
-    return next((reg for reg in held if reg.type == TEST_TYPE), None)
-
-
-def testing_registration(state: RegionState, agent: RcsAgent) -> Registration | None:
-    """The agent's ``TEST_RCS_LAUNCH_REGISTRATION``, if it has one."""
-    return _first_test(registrations(state, agent))
-
-
-def _launches(held: list[Registration]) -> list[Registration]:
-    return [reg for reg in held if launch_country(reg) is not None]
-
-
-def status(state: RegionState, agent: RcsAgent) -> str:
-    held = registrations(state, agent)
-    launched = [launch_status(reg) for reg in _launches(held)]
-    if "ACTIVE" in launched:
-        return "ACTIVE" if all(s == "ACTIVE" for s in launched) else "PARTIAL"
-    test = _first_test(held)
-    if test is not None and testing_status(test) == "ACTIVE":
-        return "TESTING"
-    if any(reg.status in _UNDER_REVIEW for reg in held):
-        return "PENDING"
-    return "CREATED"
-
-
-def platform_id(agent: RcsAgent) -> str:
-    """The RBM agent ID the mock shows for ``agent`` (AWS's format is not documented)."""
-    return agent.id.removeprefix("rcs-")[:16] + "_agent"
-
-
-def sendable_countries(state: RegionState, agent: RcsAgent) -> set[str]:
-    """The countries ``agent`` is launched in (ACTIVE)."""
-    return {
-        country
-        for reg in _launches(registrations(state, agent))
-        if launch_status(reg) == "ACTIVE" and (country := launch_country(reg)) is not None
-    }
-
-
-def is_tester(state: RegionState, agent: RcsAgent, destination: str) -> bool:
-    return any(
-        v.number == destination and v.status == "VERIFIED" and v.rcs_agent_id == agent.id
-        for v in state.of(VERIFIED_DESTINATION_NUMBER).values()
-    )
-
-
-def check_sendable(state: RegionState, agent: RcsAgent, destination: str, country: str) -> None:
-    """Refuse a send from ``agent`` to ``destination`` that AWS would not carry: from an agent
-    with no testing agent or launch in force (``REGISTRATION_NOT_COMPLETE`` when one is
-    associated, ``RESOURCE_NOT_ACTIVE`` when none is); from a testing agent to a number that
-    is not one of its verified testers (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``); from a
-    launched agent to a country it is not launched in, nor a tester
-    (``INVALID_IDENTITY_FOR_DESTINATION_COUNTRY``)."""
-    now_status = status(state, agent)
-    if now_status in ("CREATED", "PENDING"):
-        held = registrations(state, agent)
-        if held:
-            raise conflict(
-                "REGISTRATION_NOT_COMPLETE",
-                f"RCS agent {agent.id} cannot send until registration {held[0].id} has an "
-                "approved version in force.",
-                "registration",
-                held[0].id,
-            )
-        raise conflict(
-            "RESOURCE_NOT_ACTIVE",
-            f"RCS agent {agent.id} cannot send: associate a {TEST_TYPE} (or a country's "
-            "RCS launch registration) with it and have it approved.",
-            KIND,
-            agent.id,
-        )
-    if country in sendable_countries(state, agent):
-        return
-    test = testing_registration(state, agent)
-    tester = test is not None and testing_status(test) == "ACTIVE"
-    if tester and is_tester(state, agent, destination):
-        return
-    if now_status == "TESTING":
-        raise conflict(
-            "DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
-            f"RCS agent {agent.id} is a testing agent: it sends only to its verified testers "
-            f"(CreateVerifiedDestinationNumber with RcsAgentId), and {destination} is not one.",
-            VERIFIED_DESTINATION_NUMBER.arn_type,
-            destination,
-        )
-    message = f"RCS agent {agent.id} is not launched in {country}."
-    raise validation_error(
-        message,
-        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
-        [{"Name": "destinationPhoneNumber", "Message": message}],
-    )
-
-
-def check_associable(state: RegionState, reg: Registration, agent: RcsAgent) -> None:
-    """CreateRegistrationAssociation of ``agent`` with ``reg``: a registration holds one agent;
-    an agent holds one registration (not closed) of each type."""
-    if any(a.resource_type == RESOURCE_TYPE for a in reg.associations or ()):
-        raise conflict(
-            already_associated(),
-            f"Registration {reg.id} already has an RCS agent associated.",
-            "registration",
-            reg.id,
-        )
-    same = [r.id for r in registrations(state, agent) if r.type == reg.type and not r.closed]
-    if same:
-        raise conflict(
-            "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE",
-            f"RCS agent {agent.id} already has a {reg.type} ({same[0]}).",
-            KIND,
-            agent.id,
-        )
 
 
 def check_joinable(pool: Any, agent: RcsAgent) -> None:
@@ -346,10 +176,6 @@ def create_rcs_agent(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     )
     add(state, RCS_AGENT, agent)
     return with_tags(agent_view(state, agent, "CreateRcsAgentResult"), tags)
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
 
 
 def describe_rcs_agents(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
@@ -463,47 +289,9 @@ def delete_rcs_agent(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _launch_view(agent: RcsAgent, reg: Registration) -> dict[str, Any]:
-    shown = launch_status(reg)
-    carrier = {"ACTIVE": "ACTIVE", "REJECTED": "REJECTED"}.get(shown, "PENDING")
-    view: dict[str, Any] = {
-        "IsoCountryCode": launch_country(reg),
-        "Status": shown,
-        "RegistrationId": reg.id,
-        "CarrierStatus": [{"CarrierName": CARRIER, "Status": carrier}],
-    }
-    if shown == "ACTIVE":
-        view["RcsPlatformId"] = platform_id(agent)
-    return view
-
-
-_LAUNCH_FILTERS: FilterTable[Registration] = {
-    "country-launch-status": ("CountryLaunchStatus", launch_status),
-}
-
-
-def describe_rcs_agent_country_launch_status(
-    ctx: Context, params: dict[str, Any]
-) -> dict[str, Any]:
-    state = ctx.state
-    agent = find_agent(state, params["RcsAgentId"])
-    launches = _launches(registrations(state, agent))
-    wanted = params.get("IsoCountryCodes")
-    if wanted:
-        launches = [reg for reg in launches if launch_country(reg) in wanted]
-    found, token = listing(ctx, params, launches, lambda reg: reg.seq, _LAUNCH_FILTERS)
-    result = {
-        "RcsAgentId": agent.id,
-        "RcsAgentArn": agent.arn,
-        "CountryLaunchStatus": [_launch_view(agent, reg) for reg in found],
-    }
-    return with_token(result, token)
-
-
 HANDLERS: dict[str, Handler] = {
     "CreateRcsAgent": create_rcs_agent,
     "DescribeRcsAgents": describe_rcs_agents,
     "UpdateRcsAgent": update_rcs_agent,
     "DeleteRcsAgent": delete_rcs_agent,
-    "DescribeRcsAgentCountryLaunchStatus": describe_rcs_agent_country_launch_status,
 }

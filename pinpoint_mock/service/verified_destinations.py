@@ -41,7 +41,7 @@ from pinpoint_mock.engine.resources import (
 )
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import now
-from pinpoint_mock.service import rcs_agents
+from pinpoint_mock.service import rcs_agents, rcs_launches
 from pinpoint_mock.service.configuration_sets import find_set
 from pinpoint_mock.service.sending import countries, sends
 from pinpoint_mock.service.tags import new_tags, with_tags
@@ -199,12 +199,12 @@ def _tester_invitation(ctx: Context, agent_id: str) -> sends.Route:
     """Where an RCS tester's code comes from: the agent itself, once its testing agent is
     ACTIVE (AWS sends a tester invitation then; the mock sends the code)."""
     agent = rcs_agents.find_agent(ctx.state, agent_id)
-    test = rcs_agents.testing_registration(ctx.state, agent)
-    if test is None or rcs_agents.testing_status(test) != "ACTIVE":
+    test = rcs_launches.testing_registration(ctx.state, agent)
+    if test is None or rcs_launches.testing_status(test) != "ACTIVE":
         raise conflict(
             "RESOURCE_NOT_ACTIVE",
             f"RCS agent {agent.id} has no ACTIVE testing agent to invite testers from: associate "
-            f"a {rcs_agents.TEST_TYPE} with it and have it approved.",
+            f"a {rcs_launches.TEST_TYPE} with it and have it approved.",
             RCS_AGENT.arn_type,
             agent.id,
         )

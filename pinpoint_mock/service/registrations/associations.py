@@ -129,7 +129,7 @@ def associate(
     ctx: Context, reg: Registration, target: Registration | PhoneNumber | RcsAgent
 ) -> Association:
     """Check every rule, then record the association (and the number's RegistrationId)."""
-    from pinpoint_mock.service import rcs_agents  # it builds on the registrations family
+    from pinpoint_mock.service import rcs_agents, rcs_launches  # they build on this family
 
     if reg.closed:
         raise _refuse(reg, "RESOURCE_MODIFICATION_NOT_ALLOWED", "is CLOSED")
@@ -170,16 +170,16 @@ def associate(
             target.held_by = set()
         target.held_by.add(reg.id)
     elif isinstance(target, rcs_agents.RcsAgent):
-        supported = _supported(ctx, reg, rcs_agents.RESOURCE_TYPE)
-        rcs_agents.check_associable(ctx.state, reg, target)
+        supported = _supported(ctx, reg, rcs_launches.RESOURCE_TYPE)
+        rcs_launches.check_associable(ctx.state, reg, target)
         _check_timing(reg, supported)
         _check_quotas(ctx, reg, phone=False)
         association = Association(
             ctx.state.next_seq(),
             target.id,
             target.arn,
-            rcs_agents.RESOURCE_TYPE,
-            iso_country_code=rcs_agents.launch_country(reg),
+            rcs_launches.RESOURCE_TYPE,
+            iso_country_code=rcs_launches.launch_country(reg),
         )
     else:
         supported = _supported(ctx, reg, target.number_type)

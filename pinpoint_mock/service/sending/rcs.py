@@ -3,7 +3,7 @@
 The checks, in order: unknown configuration set, protect configuration or origination
 identity (ResourceNotFoundException; a pool without an RCS agent is
 ``NO_ORIGINATION_IDENTITIES_FOUND``); an agent that cannot send to the destination (see
-:func:`pinpoint_mock.service.rcs_agents.check_sendable`); a destination on the agent's (or
+:func:`pinpoint_mock.service.rcs_launches.check_sendable`); a destination on the agent's (or
 pool's) opt-out list (``DESTINATION_PHONE_NUMBER_OPTED_OUT``); a price over ``MaxPrice``
 (``PRICE_OVER_THRESHOLD``); the RCS spend limit (``MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS``).
 ``DryRun`` runs them all, then returns a ``MessageId`` without keeping, charging or emitting
@@ -24,13 +24,8 @@ from pinpoint_mock.engine.resources import POOL, PROTECT_CONFIGURATION, RCS_AGEN
 from pinpoint_mock.service import account, opt_out_lists
 from pinpoint_mock.service.configuration_sets import find_set
 from pinpoint_mock.service.pools import Pool, find_pool
-from pinpoint_mock.service.rcs_agents import (
-    RcsAgent,
-    check_sendable,
-    find_agent,
-    names_agent,
-    platform_id,
-)
+from pinpoint_mock.service.rcs_agents import RcsAgent, find_agent, names_agent
+from pinpoint_mock.service.rcs_launches import check_sendable, platform_id
 from pinpoint_mock.service.sending import countries, events, prices
 from pinpoint_mock.service.sending.sends import Message, dispatch, new_message_id
 
