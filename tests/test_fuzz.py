@@ -385,6 +385,9 @@ class Pool:
     # configuration set, with an override for DESTINATION_NUMBER; the second is in nothing
     protects: list[str] = field(default_factory=list)
     notify: list[str] = field(default_factory=list)  # an active Notify configuration: ID, ARN
+    # RCS agents (newer models): a bare one, and a testing one with a verified tester
+    agents: list[str] = field(default_factory=list)
+    testing_agents: list[str] = field(default_factory=list)
 
     def strategies(self, catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
         """Member name -> values that point at something real, or that the handlers accept
@@ -451,6 +454,10 @@ class Pool:
             notify = st.sampled_from(self.notify)
             more["NotifyConfigurationId"] = notify
             more["NotifyConfigurationIds"] = st.lists(notify, min_size=1, max_size=2)
+        if self.agents:
+            agents = st.sampled_from(self.agents + self.testing_agents)
+            more["RcsAgentId"] = agents
+            more["RcsAgentIds"] = st.lists(agents, min_size=1, max_size=2)
         if self.pools:
             pools = st.sampled_from(self.pools)
             more["PoolId"] = pools
@@ -574,6 +581,7 @@ def build_pool(
             DisplayName="Fuzz", UseCase="CODE_VERIFICATION", EnabledChannels=["SMS", "VOICE"]
         )
         notify = [made["NotifyConfigurationId"], made["NotifyConfigurationArn"]]
+    agents, testing_agents = _rcs_pool(c, sms, needs, operation)
     return Pool(
         registrations=ids + arns,
         drafts=[ids[0], arns[0], ids[2], arns[2]],
@@ -598,6 +606,8 @@ def build_pool(
         messages=messages,
         protects=protects,
         notify=notify,
+        agents=agents,
+        testing_agents=testing_agents,
     )
 
 
@@ -664,6 +674,39 @@ def _sending_pool(
         [old["VerifiedDestinationNumberId"], old["VerifiedDestinationNumberArn"]],
         code,
         [sent["MessageId"]],
+    )
+
+
+RCS_TESTER = "+12065550144"
+
+
+def _rcs_pool(
+    c: Any, sms: SmsVoiceV2Mock, needs: set[str], operation: str | None
+) -> tuple[list[str], list[str]]:
+    """A bare RCS agent, and a testing agent (its test registration approved) whose tester
+    :data:`RCS_TESTER` is verified, when the operation names agents (newer models only)."""
+    if "CreateRcsAgent" not in HANDLERS or not (
+        needs & {"RcsAgentId", "RcsAgentIds"} or operation == "SendRcsMessage"
+    ):
+        return [], []
+    bare = c.create_rcs_agent()
+    testing = c.create_rcs_agent()
+    reg = c.create_registration(RegistrationType="TEST_RCS_LAUNCH_REGISTRATION")["RegistrationId"]
+    c.create_registration_association(RegistrationId=reg, ResourceId=testing["RcsAgentId"])
+    c.submit_registration_version(RegistrationId=reg)
+    sms.review(reg).approve()
+    vdn = c.create_verified_destination_number(
+        DestinationPhoneNumber=RCS_TESTER, RcsAgentId=testing["RcsAgentId"]
+    )["VerifiedDestinationNumberId"]
+    c.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+    )
+    c.verify_destination_number(
+        VerifiedDestinationNumberId=vdn, VerificationCode=str(sms.messages[-1].body)
+    )
+    return (
+        [bare["RcsAgentId"], bare["RcsAgentArn"]],
+        [testing["RcsAgentId"], testing["RcsAgentArn"]],
     )
 
 
@@ -983,6 +1026,35 @@ def _new_verified(
     return {**shaped, "DestinationPhoneNumber": number}
 
 
+def _rcs_send(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """The testing agent (by ID or ARN) to its verified tester; no price cap it could miss,
+    no protect configuration (none exist)."""
+    shaped = {k: v for k, v in params.items() if k not in ("ProtectConfigurationId", "MaxPrice")}
+    agent = data.draw(st.sampled_from(pool.testing_agents), label="OriginationIdentity")
+    return {**shaped, "OriginationIdentity": agent, "DestinationPhoneNumber": RCS_TESTER}
+
+
+def _rcs_update(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """No inbound media settings (they need two-way on first); ALL alone when it is there."""
+    shaped = {k: v for k, v in params.items() if not k.startswith("TwoWayMediaS3")}
+    events = params.get("TwoWayRcsEventsEnabled")
+    if events is not None and "ALL" in events:
+        shaped["TwoWayRcsEventsEnabled"] = ["ALL"]
+    return shaped
+
+
+def _rcs_delete(
+    params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
+) -> dict[str, Any]:
+    """The bare agent mostly (a registration holds the testing one)."""
+    agent = _mostly(data, pool.agents, pool.testing_agents, "RcsAgentId")
+    return {**params, "RcsAgentId": agent}
+
+
 def _spend_limit(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
@@ -1162,6 +1234,9 @@ COHERENT: dict[str, Coherence] = {
     "DeleteProtectConfigurationRuleSetNumberOverride": _default_protect,
     "GetProtectConfigurationCountryRuleSet": _rule_set,
     "UpdateProtectConfigurationCountryRuleSet": _rule_set,
+    "SendRcsMessage": _rcs_send,
+    "UpdateRcsAgent": _rcs_update,
+    "DeleteRcsAgent": _rcs_delete,
 }
 # What a valid input may still be refused with: errors that depend on the state it meets.
 STATE_ERRORS = frozenset(

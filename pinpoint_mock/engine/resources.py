@@ -91,7 +91,13 @@ PROTECT_CONFIGURATION = Kind(
     deletion_protection=True,
     quota="PROTECT_CONFIGURATIONS_PER_ACCOUNT",
 )
-RCS_AGENT = Kind("rcs-agent", "RcsAgentId", "rcs", deletion_protection=True)
+RCS_AGENT = Kind(
+    "rcs-agent",
+    "RcsAgentId",
+    "rcs",
+    deletion_protection=True,
+    quota="RCS_AGENTS_PER_ACCOUNT",
+)
 NOTIFY_CONFIGURATION = Kind(
     "notify-configuration",
     "NotifyConfigurationId",

@@ -1,4 +1,4 @@
-"""Keywords of phone numbers and pools: PutKeyword, DescribeKeywords, DeleteKeyword.
+"""Keywords of phone numbers, pools and RCS agents: PutKeyword, DescribeKeywords, DeleteKeyword.
 
 Every number and pool answers HELP (AUTOMATIC_RESPONSE) and STOP (OPT_OUT) from the start, as
 AWS documents; their texts here are ours (AWS does not publish its defaults). HELP and STOP
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import arns
 from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded
 from pinpoint_mock.engine.listing import listing, with_token
-from pinpoint_mock.engine.resources import PHONE_NUMBER, POOL, Kind, find
+from pinpoint_mock.engine.resources import PHONE_NUMBER, POOL, RCS_AGENT, Kind, find
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -60,10 +60,17 @@ def copy(keywords: dict[str, Keyword]) -> dict[str, Keyword]:
 
 
 def identity(state: RegionState, id_or_arn: str) -> tuple[Kind, Any]:
-    """The phone number or pool an ``OriginationIdentity`` names (ID or ARN)."""
+    """The phone number, pool or RCS agent an ``OriginationIdentity`` names (ID or ARN)."""
     parsed = arns.parse(id_or_arn) if id_or_arn.startswith("arn:") else None
-    pool = (parsed is not None and parsed.kind == POOL.arn_type) or id_or_arn.startswith("pool-")
-    kind = POOL if pool else PHONE_NUMBER
+    kind = next(
+        (
+            k
+            for k in (POOL, RCS_AGENT)
+            if (parsed is not None and parsed.kind == k.arn_type)
+            or id_or_arn.startswith(f"{k.id_prefix}-")
+        ),
+        PHONE_NUMBER,
+    )
     return kind, find(state, kind, id_or_arn)
 
 
@@ -110,9 +117,10 @@ def put_keyword(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             key,
         )
     if existing is None:
-        limit = ctx.service.options.quotas.get(_QUOTA[kind.arn_type])
-        if limit is not None and len(keywords) >= limit:
-            raise quota_exceeded(_QUOTA[kind.arn_type], limit)
+        quota = _QUOTA.get(kind.arn_type)  # none for an RCS agent
+        limit = ctx.service.options.quotas.get(quota) if quota is not None else None
+        if quota is not None and limit is not None and len(keywords) >= limit:
+            raise quota_exceeded(quota, limit)
         seq = max((k.seq for k in keywords.values()), default=0) + 1
         existing = keywords[key] = Keyword(word, params["KeywordMessage"], action, seq)
     existing.message, existing.action = params["KeywordMessage"], action

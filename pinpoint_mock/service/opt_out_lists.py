@@ -3,7 +3,7 @@ DeleteOptOutList, PutOptedOutNumber, DescribeOptedOutNumbers, DeleteOptedOutNumb
 
 Every account and region has the list ``Default`` from the start (AWS makes it for an
 account's first number). A name is taken once (ConflictException ``RESOURCE_ALREADY_EXISTS``).
-``Default`` and a list that a phone number or pool uses cannot be deleted
+``Default`` and a list that a phone number, pool or RCS agent uses cannot be deleted
 (``RESOURCE_DELETION_NOT_ALLOWED``); deleting a list deletes its opted-out numbers.
 
 A number you put on a list yourself shows ``EndUserOptedOut`` false; putting it again keeps
@@ -21,7 +21,14 @@ from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import conflict, not_found
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
-from pinpoint_mock.engine.resources import OPT_OUT_LIST, POOL, Resource, candidates, stamp
+from pinpoint_mock.engine.resources import (
+    OPT_OUT_LIST,
+    POOL,
+    RCS_AGENT,
+    Resource,
+    candidates,
+    stamp,
+)
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import SEEDS, RegionState, now
 from pinpoint_mock.service.tags import new_tags, with_tags
@@ -125,6 +132,7 @@ def delete_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     entry = find(state, params["OptOutListName"])
     users = [p.id for p in state.phone_numbers.values() if p.opt_out_list_name == entry.name]
     users += [p.id for p in state.of(POOL).values() if p.opt_out_list_name == entry.name]
+    users += [a.id for a in state.of(RCS_AGENT).values() if a.opt_out_list_name == entry.name]
     if entry.name == DEFAULT or users:
         why = (
             "is the account's default list"

@@ -48,6 +48,7 @@ ENFORCED_QUOTAS = (
     "PROTECT_CONFIGURATIONS_PER_ACCOUNT",
     "NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
     "DAILY_NOTIFY_TIER_MESSAGE_LIMIT",
+    "RCS_AGENTS_PER_ACCOUNT",
 )
 RegistrationTypes = Iterable[str] | Mapping[str, Mapping[str, Any] | None]
 

@@ -67,6 +67,12 @@ def _numbers(country: str, number_type: str) -> Iterator[str]:
             yield f"+1{area}5550{line}"
 
 
+def offered(country: str, number_type: str) -> list[str]:
+    """Every number this mock hands out for (country, number type), in order (none if it
+    offers none there)."""
+    return list(_numbers(country, number_type)) if (country, number_type) in _RANGES else []
+
+
 @dataclass(slots=True, eq=False)
 class PhoneNumber:
     id: str

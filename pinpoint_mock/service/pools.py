@@ -27,6 +27,7 @@ from pinpoint_mock.engine.resources import (
     NOTIFY_CONFIGURATION,
     PHONE_NUMBER,
     POOL,
+    RCS_AGENT,
     SENDER_ID,
     Resource,
     add,
@@ -49,6 +50,7 @@ from pinpoint_mock.service.phone_numbers import (
     check_two_way,
     find_phone_number,
 )
+from pinpoint_mock.service.rcs_agents import RcsAgent, check_joinable, find_agent, names_agent
 from pinpoint_mock.service.sender_ids import SenderId, find_sender_id
 from pinpoint_mock.service.tags import new_tags, with_tags
 
@@ -113,12 +115,14 @@ def find_pool(state: RegionState, id_or_arn: str) -> Pool:
     return pool
 
 
-Identity = PhoneNumber | SenderId
+Identity = PhoneNumber | SenderId | RcsAgent
 
 
 def _identity(state: RegionState, value: str, country: str | None) -> Identity:
-    """The phone number (ID or ARN) or sender ID (with ``IsoCountryCode``, or its ARN) an
-    ``OriginationIdentity`` names."""
+    """The phone number (ID or ARN), sender ID (with ``IsoCountryCode``, or its ARN) or RCS
+    agent (ID or ARN) an ``OriginationIdentity`` names."""
+    if names_agent(value):
+        return find_agent(state, value)
     parsed = arns.parse(value) if value.startswith("arn:") else None
     if parsed is not None and parsed.kind == SENDER_ID.arn_type:
         arn_country = parsed.resource_id.partition("/")[2]
@@ -136,9 +140,14 @@ def _identity(state: RegionState, value: str, country: str | None) -> Identity:
 def _members(state: RegionState, pool: Pool) -> list[Identity]:
     found: list[Identity] = []
     for key in pool.members:
-        phone = state.phone_numbers.get(key)
-        found.append(phone if phone is not None else state.of(SENDER_ID)[key])
+        found.append(_governed(state, key) or state.of(SENDER_ID)[key])
     return found
+
+
+def _governed(state: RegionState, key: str) -> PhoneNumber | RcsAgent | None:
+    """The member ``key`` names if the pool governs its settings (a number or an agent)."""
+    phone = state.phone_numbers.get(key)
+    return phone if phone is not None else state.of(RCS_AGENT).get(key)
 
 
 def _check_sender(pool: Pool | None, sender: SenderId, message_type: str) -> None:
@@ -179,8 +188,8 @@ def _check_free(phone: PhoneNumber, pool: Pool | None = None) -> None:
     )
 
 
-def _check_matches(pool: Pool, phone: PhoneNumber) -> None:
-    if phone.message_type != pool.message_type:
+def _check_matches(pool: Pool, phone: PhoneNumber | RcsAgent) -> None:
+    if isinstance(phone, PhoneNumber) and phone.message_type != pool.message_type:
         raise conflict(
             "MESSAGE_TYPE_MISMATCH",
             f"Phone number {phone.id} has message type {phone.message_type}; pool {pool.id} "
@@ -193,9 +202,9 @@ def _check_matches(pool: Pool, phone: PhoneNumber) -> None:
         if mine != theirs:
             raise conflict(
                 reason,
-                f"Phone number {phone.id} has {attribute} {mine!r}; pool {pool.id} has "
+                f"{_kind_of(phone)} {phone.id} has {attribute} {mine!r}; pool {pool.id} has "
                 f"{theirs!r}. Every number in a pool shares the pool's configuration.",
-                PHONE_NUMBER.arn_type,
+                _kind_of(phone),
                 phone.id,
             )
 
@@ -205,6 +214,9 @@ def join(ctx: Context, pool: Pool, member: Identity) -> None:
     may be in other pools too) in ``pool``, within the per-pool quota."""
     if isinstance(member, SenderId):
         _check_sender(pool, member, pool.message_type)
+    elif isinstance(member, RcsAgent):
+        check_joinable(pool, member)
+        _check_matches(pool, member)
     else:
         _check_free(member, pool)
         _check_matches(pool, member)
@@ -212,7 +224,7 @@ def join(ctx: Context, pool: Pool, member: Identity) -> None:
     if limit is not None and len(pool.members) >= limit:
         raise quota_exceeded("ORIGINATION_IDENTITIES_PER_POOL", limit)
     pool.members.append(member.id)
-    if isinstance(member, PhoneNumber):
+    if not isinstance(member, SenderId):
         member.pool_id = pool.id
 
 
@@ -234,9 +246,12 @@ def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         )
         pool.members.append(first.id)
         return _created(state, pool, tags)
+    if isinstance(first, RcsAgent):
+        check_joinable(None, first)
     phone = first
-    _check_free(phone)
-    if phone.message_type != message_type:
+    if isinstance(phone, PhoneNumber):
+        _check_free(phone)
+    if isinstance(phone, PhoneNumber) and phone.message_type != message_type:
         raise conflict(
             "MESSAGE_TYPE_MISMATCH",
             f"Phone number {phone.id} has message type {phone.message_type}, not {message_type}; "
@@ -305,10 +320,10 @@ def update_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         pool.shared_routes = params["SharedRoutesEnabled"]
     if "DeletionProtectionEnabled" in params:
         pool.deletion_protection = params["DeletionProtectionEnabled"]
-    for key in pool.members:  # the pool governs its numbers' settings
-        phone = state.phone_numbers.get(key)
-        for attribute, _ in GOVERNED if phone is not None else ():
-            setattr(phone, attribute, getattr(pool, attribute))
+    for key in pool.members:  # the pool governs its numbers' and agents' settings
+        governed = _governed(state, key)
+        for attribute, _ in GOVERNED if governed is not None else ():
+            setattr(governed, attribute, getattr(pool, attribute))
     return _view(pool, "UpdatePoolResult")
 
 
@@ -326,9 +341,9 @@ def delete_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
                 pool.id,
             )
     for key in pool.members:
-        phone = state.phone_numbers.get(key)
-        if phone is not None:
-            phone.pool_id = None
+        governed = _governed(state, key)
+        if governed is not None:
+            governed.pool_id = None
     remove(state, POOL, pool)
     return _view(pool, "DeletePoolResult", "DELETING")
 
@@ -338,13 +353,14 @@ def _shown_id(member: Identity) -> str:
 
 
 def _association(pool: Pool, member: Identity) -> dict[str, Any]:
-    return {
+    shown = {
         "PoolArn": pool.arn,
         "PoolId": pool.id,
         "OriginationIdentityArn": member.arn,
         "OriginationIdentity": _shown_id(member),
         "IsoCountryCode": member.iso_country_code,
     }
+    return {k: v for k, v in shown.items() if v is not None}  # an agent has no country
 
 
 @idempotent("AssociateOriginationIdentity", POOL.arn_type, "PoolId")
@@ -365,7 +381,7 @@ def disassociate_origination_identity(ctx: Context, params: dict[str, Any]) -> d
         raise conflict(
             "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
             f"{_shown_id(member)} is not in pool {pool.id}.",
-            PHONE_NUMBER.arn_type if isinstance(member, PhoneNumber) else SENDER_ID.arn_type,
+            _kind_of(member),
             _shown_id(member),
         )
     if pool.members == [member.id]:
@@ -377,14 +393,20 @@ def disassociate_origination_identity(ctx: Context, params: dict[str, Any]) -> d
             pool.id,
         )
     pool.members.remove(member.id)
-    if isinstance(member, PhoneNumber):
+    if not isinstance(member, SenderId):
         member.pool_id = None
     return _association(pool, member)
 
 
+def _kind_of(member: Identity) -> str:
+    if isinstance(member, PhoneNumber):
+        return PHONE_NUMBER.arn_type
+    return SENDER_ID.arn_type if isinstance(member, SenderId) else RCS_AGENT.arn_type
+
+
 _SENDER_CAPABILITIES = ("SMS",)
 _IDENTITY_FILTERS: FilterTable[tuple[int, Identity]] = {
-    "iso-country-code": (None, lambda m: m[1].iso_country_code),
+    "iso-country-code": (None, lambda m: m[1].iso_country_code or ()),
     "number-capability": ("NumberCapability", lambda m: _capabilities(m[1])),
 }
 
@@ -400,6 +422,8 @@ def _metadata(member: Identity) -> dict[str, Any]:
         "IsoCountryCode": member.iso_country_code,
         "NumberCapabilities": _capabilities(member),
     }
+    if shown["IsoCountryCode"] is None:  # an RCS agent is not country-specific
+        del shown["IsoCountryCode"]
     if isinstance(member, PhoneNumber):
         shown["PhoneNumber"] = member.number
     return shown

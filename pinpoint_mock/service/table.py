@@ -7,6 +7,7 @@ from pinpoint_mock.engine import model
 from pinpoint_mock.engine.dispatch import HANDLERS
 from pinpoint_mock.service import (
     account,
+    available_numbers,
     configuration_sets,
     keywords,
     opt_out_lists,
@@ -14,6 +15,8 @@ from pinpoint_mock.service import (
     policies,
     pools,
     protect,
+    rcs_agents,
+    rcs_launches,
     sender_ids,
     tags,
     verified_destinations,
@@ -29,7 +32,7 @@ from pinpoint_mock.service.registrations import (
     field_values,
     operations,
 )
-from pinpoint_mock.service.sending import carrier_lookup, sends
+from pinpoint_mock.service.sending import carrier_lookup, rcs, sends
 
 for _family in (
     operations,
@@ -40,6 +43,7 @@ for _family in (
     associations,
     tags,
     phone_numbers,
+    available_numbers,
     opt_out_lists,
     pools,
     sender_ids,
@@ -49,7 +53,10 @@ for _family in (
     account,
     verified_destinations,
     protect,
+    rcs_agents,
+    rcs_launches,
     sends,
+    rcs,
     carrier_lookup,
     notify_configurations,
     notify_catalogue,

@@ -8,7 +8,10 @@ SendDestinationNumberVerificationCode last texted (or spoke) to it: the code is 
 that message in ``sms.messages``. Codes are 6 digits and last 10 minutes (AWS documents
 neither; ``VERIFICATION_CODE_EXPIRED`` after, ``VERIFICATION_CODE_MISMATCH`` for another code).
 A code goes out from the identity named, or from the first active number of the destination's
-country with the channel's capability (``NO_ORIGINATION_IDENTITIES_FOUND`` without one); it
+country with the channel's capability (``NO_ORIGINATION_IDENTITIES_FOUND`` without one), or,
+for a number created with an ``RcsAgentId`` (an RCS tester), from that agent once its testing
+agent is ACTIVE (``RESOURCE_NOT_ACTIVE`` before; AWS sends a tester invitation there, the mock
+a code, so a test verifies a tester as any other number); it
 costs nothing (AWS: the first code is free) and needs no verified destination. At most 5 codes
 a number per 24 hours (``VERIFICATION_ATTEMPTS_PER_DAY``; the ``quotas`` option changes it),
 and 10 numbers an account (AWS's documented limit; ``quotas`` changes it too). The same number
@@ -38,6 +41,7 @@ from pinpoint_mock.engine.resources import (
 )
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import now
+from pinpoint_mock.service import rcs_agents, rcs_launches
 from pinpoint_mock.service.configuration_sets import find_set
 from pinpoint_mock.service.sending import countries, sends
 from pinpoint_mock.service.tags import new_tags, with_tags
@@ -166,7 +170,10 @@ def send_destination_number_verification_code(
         raise _already_verified(entry)
     channel = "VOICE" if params["VerificationChannel"] == "VOICE" else "TEXT"
     country = countries.iso_of(entry.number)
-    route = sends.resolve(ctx, params.get("OriginationIdentity"), channel, country)
+    if entry.rcs_agent_id is not None and not params.get("OriginationIdentity"):
+        route = _tester_invitation(ctx, entry.rcs_agent_id)
+    else:
+        route = sends.resolve(ctx, params.get("OriginationIdentity"), channel, country)
     moment = now()
     while entry.attempts and moment - entry.attempts[0] >= _DAY:
         entry.attempts.popleft()
@@ -186,6 +193,22 @@ def send_destination_number_verification_code(
         configuration_set=configuration_set,
     )
     return {"MessageId": message.message_id}
+
+
+def _tester_invitation(ctx: Context, agent_id: str) -> sends.Route:
+    """Where an RCS tester's code comes from: the agent itself, once its testing agent is
+    ACTIVE (AWS sends a tester invitation then; the mock sends the code)."""
+    agent = rcs_agents.find_agent(ctx.state, agent_id)
+    test = rcs_launches.testing_registration(ctx.state, agent)
+    if test is None or rcs_launches.testing_status(test) != "ACTIVE":
+        raise conflict(
+            "RESOURCE_NOT_ACTIVE",
+            f"RCS agent {agent.id} has no ACTIVE testing agent to invite testers from: associate "
+            f"a {rcs_launches.TEST_TYPE} with it and have it approved.",
+            RCS_AGENT.arn_type,
+            agent.id,
+        )
+    return sends.Route(agent.id)
 
 
 def verify_destination_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

@@ -4,7 +4,8 @@ for the rest of a registration's life (submit, delete, releasing a phone number)
 A registration takes the resources its type definition lists in ``SupportedAssociations``: a
 phone number of that NumberType and country, or another registration of that type (a 10DLC
 brand for a vetting or a campaign; it must be COMPLETE, and a registration holds at most one
-of each type). The association behaviours:
+of each type), or an RCS agent (a registration holds one; an agent holds one registration of
+each type, ``RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE``). The association behaviours:
 
 * ``ASSOCIATE_BEFORE_SUBMIT``: associate while no version is under review; with
   ``check_fields=True`` SubmitRegistrationVersion is refused until one is present.
@@ -33,7 +34,7 @@ from pinpoint_mock.engine.errors import (
     validation_error,
 )
 from pinpoint_mock.engine.listing import listing, with_token
-from pinpoint_mock.engine.resources import already_associated
+from pinpoint_mock.engine.resources import RCS_AGENT, already_associated, lookup
 from pinpoint_mock.engine.store import RegionState
 from pinpoint_mock.service.registrations import lifecycle as lc
 from pinpoint_mock.service.registrations.lookup import find
@@ -43,6 +44,7 @@ from pinpoint_mock.service.registrations.review import Review
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
     from pinpoint_mock.service.phone_numbers import PhoneNumber
+    from pinpoint_mock.service.rcs_agents import RcsAgent
 
 BEFORE_SUBMIT = "ASSOCIATE_BEFORE_SUBMIT"
 AFTER_COMPLETE = "ASSOCIATE_AFTER_COMPLETE"
@@ -89,8 +91,9 @@ def _phone(state: RegionState, id_or_arn: str) -> PhoneNumber | None:
     return state.phone_numbers.get(pid) if pid is not None else None
 
 
-def _resolve(state: RegionState, id_or_arn: str) -> Registration | PhoneNumber:
-    """The registration or phone number an ID or ARN names, or ResourceNotFoundException."""
+def _resolve(state: RegionState, id_or_arn: str) -> Registration | PhoneNumber | RcsAgent:
+    """The registration, phone number or RCS agent an ID or ARN names, or
+    ResourceNotFoundException."""
     parsed = arns.parse(id_or_arn) if id_or_arn.startswith("arn:") else None
     if (parsed is not None and parsed.kind == "registration") or id_or_arn.startswith(
         "registration-"
@@ -100,6 +103,11 @@ def _resolve(state: RegionState, id_or_arn: str) -> Registration | PhoneNumber:
         if reg is None:
             raise not_found("registration", id_or_arn)
         return reg
+    if (parsed is not None and parsed.kind == RCS_AGENT.arn_type) or id_or_arn.startswith("rcs-"):
+        agent: RcsAgent | None = lookup(state, RCS_AGENT, id_or_arn)
+        if agent is None:
+            raise not_found(RCS_AGENT.arn_type, id_or_arn)
+        return agent
     phone = _phone(state, id_or_arn)
     if phone is None:
         raise not_found(_resource_type_of(id_or_arn, parsed), id_or_arn)
@@ -117,8 +125,12 @@ def _resource_type_of(id_or_arn: str, parsed: arns.Arn | None) -> str:
     return "sender-id"
 
 
-def associate(ctx: Context, reg: Registration, target: Registration | PhoneNumber) -> Association:
+def associate(
+    ctx: Context, reg: Registration, target: Registration | PhoneNumber | RcsAgent
+) -> Association:
     """Check every rule, then record the association (and the number's RegistrationId)."""
+    from pinpoint_mock.service import rcs_agents, rcs_launches  # they build on this family
+
     if reg.closed:
         raise _refuse(reg, "RESOURCE_MODIFICATION_NOT_ALLOWED", "is CLOSED")
     if target is reg:
@@ -157,6 +169,18 @@ def associate(ctx: Context, reg: Registration, target: Registration | PhoneNumbe
         if target.held_by is None:
             target.held_by = set()
         target.held_by.add(reg.id)
+    elif isinstance(target, rcs_agents.RcsAgent):
+        supported = _supported(ctx, reg, rcs_launches.RESOURCE_TYPE)
+        rcs_launches.check_associable(ctx.state, reg, target)
+        _check_timing(reg, supported)
+        _check_quotas(ctx, reg, phone=False)
+        association = Association(
+            ctx.state.next_seq(),
+            target.id,
+            target.arn,
+            rcs_launches.RESOURCE_TYPE,
+            iso_country_code=rcs_launches.launch_country(reg),
+        )
     else:
         supported = _supported(ctx, reg, target.number_type)
         iso = None if supported is None else supported.get("IsoCountryCode")

@@ -1571,6 +1571,152 @@ ROWS: tuple[ErrorRow, ...] = (
         "`VoiceId` is not one of the template's `SupportedVoiceIds` (and as for "
         "SendNotifyTextMessage)",
     ),
+    # -- RCS agents (newer models) -----------------------------------------------------------
+    _not_found(
+        "rcs-agent-no-opt-out-list",
+        "CreateRcsAgent",
+        "`OptOutListName` names no opt-out list of this account and Region",
+        "opt-out-list",
+    ),
+    _option_quota(
+        "rcs-agents-quota",
+        "CreateRcsAgent",
+        "RCS_AGENTS_PER_ACCOUNT",
+        "the account has that many RCS agents",
+    ),
+    _duplicate_tag("rcs-agent-duplicate-tag", "CreateRcsAgent"),
+    _token_reused("rcs-agent-token-reused", "CreateRcsAgent"),
+    _not_found(
+        "rcs-agents-unknown",
+        "DescribeRcsAgents",
+        "an ID or ARN in `RcsAgentIds` names no RCS agent of this account and Region (also on "
+        "UpdateRcsAgent, DeleteRcsAgent, DescribeRcsAgentCountryLaunchStatus, SendRcsMessage, "
+        "CreateRegistrationAssociation, AssociateOriginationIdentity and PutKeyword)",
+        "rcs-agent",
+    ),
+    _bad_filter("rcs-agents-bad-filter", "DescribeRcsAgents", "`status` or a `true`/`false`"),
+    _bad_token("rcs-agents-bad-token", "DescribeRcsAgents"),
+    _conflict(
+        "update-rcs-agent-in-pool",
+        "UpdateRcsAgent",
+        "RCS_AGENT_ASSOCIATED_TO_POOL",
+        "the agent is in a pool and the update names a setting the pool governs (opt-out list, "
+        "two-way, self-managed opt-outs)",
+    ),
+    _validation(
+        "update-rcs-agent-no-channel",
+        "UpdateRcsAgent",
+        "TWO_WAY_CHANNEL_NOT_PRESENT",
+        "`TwoWayEnabled` is true and no two-way channel is set or given",
+    ),
+    _validation(
+        "update-rcs-agent-media-without-two-way",
+        "UpdateRcsAgent",
+        "TWO_WAY_NOT_ENABLED",
+        "an inbound media setting (`TwoWayMediaS3*`) is given while two-way is off",
+    ),
+    _validation(
+        "update-rcs-agent-bad-events",
+        "UpdateRcsAgent",
+        "INVALID_PARAMETER",
+        "`TwoWayRcsEventsEnabled` holds `ALL` with other values, or only one of "
+        "`TwoWayMediaS3BucketName` and `TwoWayMediaS3Role` is `UNSET_RCS_MEDIA_CONFIGURATION`",
+    ),
+    _conflict(
+        "delete-rcs-agent-protected",
+        "DeleteRcsAgent",
+        "DELETION_PROTECTION_ENABLED",
+        "the agent has deletion protection enabled",
+    ),
+    _conflict(
+        "delete-rcs-agent-in-pool",
+        "DeleteRcsAgent",
+        "RCS_AGENT_ASSOCIATED_TO_POOL",
+        "the agent is in a pool (also on AssociateOriginationIdentity and CreatePool: an agent "
+        "is in one pool at most)",
+    ),
+    _conflict(
+        "delete-rcs-agent-registered",
+        "DeleteRcsAgent",
+        "RESOURCE_NOT_EMPTY",
+        "a registration that is not closed holds the agent (delete it first)",
+    ),
+    _not_found(
+        "launch-status-unknown-agent",
+        "DescribeRcsAgentCountryLaunchStatus",
+        "`RcsAgentId` names no RCS agent of this account and Region",
+        "rcs-agent",
+    ),
+    _bad_filter(
+        "launch-status-bad-filter", "DescribeRcsAgentCountryLaunchStatus", "`country-launch-status`"
+    ),
+    _bad_token("launch-status-bad-token", "DescribeRcsAgentCountryLaunchStatus"),
+    _conflict(
+        "rcs-agent-registration-type-taken",
+        "CreateRegistrationAssociation",
+        "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE",
+        "the RCS agent already has a registration (not closed) of the registration's type",
+    ),
+    _not_found(
+        "rcs-send-no-agent",
+        "SendRcsMessage",
+        "`OriginationIdentity` names no RCS agent or pool of this account and Region",
+        "rcs-agent",
+    ),
+    _conflict(
+        "rcs-send-pool-without-agent",
+        "SendRcsMessage",
+        "NO_ORIGINATION_IDENTITIES_FOUND",
+        "`OriginationIdentity` names a pool with no RCS agent",
+    ),
+    _conflict(
+        "rcs-send-not-active",
+        "SendRcsMessage",
+        "RESOURCE_NOT_ACTIVE",
+        "the agent has no registration associated, so no testing agent or country launch "
+        "(also on SendDestinationNumberVerificationCode for a tester of an agent whose testing "
+        "agent is not ACTIVE)",
+    ),
+    _conflict(
+        "rcs-send-registration-not-complete",
+        "SendRcsMessage",
+        "REGISTRATION_NOT_COMPLETE",
+        "the agent's registrations have no approved version in force yet",
+    ),
+    _conflict(
+        "rcs-send-not-a-tester",
+        "SendRcsMessage",
+        "DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
+        "the agent is TESTING and the destination is not a VERIFIED destination number created "
+        "with its `RcsAgentId`",
+    ),
+    _validation(
+        "rcs-send-not-launched",
+        "SendRcsMessage",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        "the agent is launched (PARTIAL or ACTIVE) but not in the destination's country, and "
+        "the destination is not one of its testers",
+    ),
+    _conflict(
+        "rcs-send-opted-out",
+        "SendRcsMessage",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        "the destination is on the agent's (or pool's) opt-out list",
+    ),
+    _validation(
+        "rcs-send-over-max-price",
+        "SendRcsMessage",
+        "PRICE_OVER_THRESHOLD",
+        "the message costs more than `MaxPrice`",
+    ),
+    _quota(
+        "rcs-send-spend-limit",
+        "SendRcsMessage",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS",
+        "the message would take the month's RCS spend past the enforced limit",
+    ),
+    _no_registration("available-numbers-no-registration", "ListAvailablePhoneNumbers"),
+    _bad_token("available-numbers-bad-token", "ListAvailablePhoneNumbers"),
     # -- the account -----------------------------------------------------------------------
     _bad_token("account-attributes-bad-token", "DescribeAccountAttributes"),
     _bad_token("account-limits-bad-token", "DescribeAccountLimits"),

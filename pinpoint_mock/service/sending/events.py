@@ -2,11 +2,13 @@
 
 A text is ``TEXT_PENDING`` then ``TEXT_SUCCESSFUL`` (``TEXT_DELIVERED`` to Japan, as observed);
 an MMS ``MEDIA_PENDING`` then ``MEDIA_SUCCESSFUL``; a call ``VOICE_INITIATED``,
-``VOICE_RINGING``, ``VOICE_ANSWERED``, ``VOICE_COMPLETED``. ``sms.set_delivery(destination,
+``VOICE_RINGING``, ``VOICE_ANSWERED``, ``VOICE_COMPLETED``; an RCS message ``RCS_SENT`` then
+``RCS_DELIVERED`` (its records also carry ``rcsBusinessId`` and ``agentIsoCountryCode``, and it
+goes to event destinations only, not to EventBridge, as AWS documents). ``sms.set_delivery(destination,
 event_type)`` makes the messages to that destination end with another final event instead:
 a text's ``TEXT_BLOCKED`` (free, as observed), a call's ``VOICE_NO_ANSWER`` after ringing.
-Exactly one event of a message is final. Every message gets them (AWS sends them to
-EventBridge regardless); each enabled event destination of the message's configuration set
+Exactly one event of a message is final. Every message gets them (AWS sends text, media and
+voice events to EventBridge regardless); each enabled event destination of the message's configuration set
 whose ``MatchingEventTypes`` cover an event gets its record too, in ``sms.events``, and through
 moto when moto's ``mock_aws`` is on (:mod:`.sinks`).
 """
@@ -25,16 +27,23 @@ if TYPE_CHECKING:
     from pinpoint_mock.service.configuration_sets import ConfigurationSet
     from pinpoint_mock.service.sending.sends import Message
 
-PREFIX = {"TEXT": "TEXT", "VOICE": "VOICE", "MEDIA": "MEDIA"}
+PREFIX = {"TEXT": "TEXT", "VOICE": "VOICE", "MEDIA": "MEDIA", "RCS": "RCS"}
 _PROGRESS = {
+    "RCS": ("RCS_SENT",),
     "TEXT": ("TEXT_PENDING",),
     "MEDIA": ("MEDIA_PENDING",),
     "VOICE": ("VOICE_INITIATED", "VOICE_RINGING", "VOICE_ANSWERED"),
 }
-_DELIVERED = {"TEXT": "TEXT_SUCCESSFUL", "MEDIA": "MEDIA_SUCCESSFUL", "VOICE": "VOICE_COMPLETED"}
+_DELIVERED = {
+    "TEXT": "TEXT_SUCCESSFUL",
+    "MEDIA": "MEDIA_SUCCESSFUL",
+    "VOICE": "VOICE_COMPLETED",
+    "RCS": "RCS_DELIVERED",
+}
 # Events that are never a message's last (or never emitted at all).
 _NOT_FINAL = frozenset(
     {"ALL", "TEXT_ALL", "VOICE_ALL", "MEDIA_ALL", "TEXT_SENT", "TEXT_QUEUED", "MEDIA_QUEUED"}
+    | {"RCS_ALL", "RCS_QUEUED", "RCS_READ", "RCS_FALLEN_BACK_TO_SMS"}
     | {e for steps in _PROGRESS.values() for e in steps}
 )
 # Voice outcomes that come after ringing; others (FAILED, TTL_EXPIRED) right after initiation.
@@ -135,6 +144,7 @@ def records(message: Message, detail: dict[str, Any]) -> list[dict[str, Any]]:
                 record.update({k: detail[k] for k in ("mcc", "mnc", "carrierName")})
         elif is_final:
             record["totalMessagePrice"] = detail["totalMessagePrice"]
+        record.update(detail.get("extra", {}))  # an RCS event's agent fields
         if message.context and (channel != "VOICE" or is_final):
             record["context"] = dict(message.context)
         if message.protect is not None:

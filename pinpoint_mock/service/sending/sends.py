@@ -111,6 +111,7 @@ class Message:
     reply_to: str | None = None  # the inbound message an automatic reply answers
     # {protectConfigurationId, protectStatus} when a protect configuration let it go
     protect: dict[str, str] | None = None
+    rcs_content: dict[str, Any] | None = None  # SendRcsMessage's RcsMessageContent
     created: float = 0.0
     order: int = 0
     emitted: list[dict[str, Any]] = field(default_factory=list, repr=False)
@@ -121,6 +122,8 @@ class Message:
 
     @property
     def channel(self) -> str:
+        if self.operation == "SendRcsMessage":
+            return "RCS"
         if self.operation in ("SendVoiceMessage", "SendNotifyVoiceMessage"):
             return "VOICE"
         return "MEDIA" if self.operation == "SendMediaMessage" else "TEXT"
@@ -440,9 +443,10 @@ def dispatch(
     message.order = next(_order)
     message.events = events.sequence(channel, last)
     state.of(MESSAGE)[message.id] = message
-    # AWS sends every message's events to EventBridge, with or without a configuration set;
-    # each is built only when read (or at once while moto is on)
-    for index in range(len(message.events)):
+    # AWS sends every message's events to EventBridge, with or without a configuration set
+    # (RCS events only to event destinations); each is built only when read (or at once
+    # while moto is on)
+    for index in range(len(message.events) if channel in DELIVERY_DETAIL_TYPES else 0):
         state.eventbridge.record(
             _delivery_event,
             message.account_id,

@@ -1680,6 +1680,161 @@ TRIGGERS.update(
     }
 )
 
+# -- RCS agents ------------------------------------------------------------------------------
+
+_NO_AGENT = "rcs-" + "0" * 32
+_HELLO = {"Content": {"TextMessage": {"Body": "hi"}}}
+_CHANNEL = "arn:aws:sns:us-east-1:123456789012:inbound"
+
+
+def _agent(c: Any, **params: Any) -> str:
+    return str(c.create_rcs_agent(**params)["RcsAgentId"])
+
+
+def _agent_registration(c: Any, agent: str, kind: str = "TEST_RCS_LAUNCH_REGISTRATION") -> str:
+    reg = str(c.create_registration(RegistrationType=kind)["RegistrationId"])
+    c.create_registration_association(RegistrationId=reg, ResourceId=agent)
+    return reg
+
+
+def _launched(c: Any, s: SmsVoiceV2Mock, kind: str = "TEST_RCS_LAUNCH_REGISTRATION") -> str:
+    agent = _agent(c)
+    reg = _agent_registration(c, agent, kind)
+    c.submit_registration_version(RegistrationId=reg)
+    s.review(reg).approve()
+    return agent
+
+
+def _pooled_agent(c: Any) -> str:
+    agent = _agent(c)
+    c.create_pool(OriginationIdentity=agent, MessageType="TRANSACTIONAL")
+    return agent
+
+
+def _rcs(c: Any, origin: str, to: str = _TO, **params: Any) -> Callable[[], object]:
+    return lambda: c.send_rcs_message(
+        DestinationPhoneNumber=to, OriginationIdentity=origin, RcsMessageContent=_HELLO, **params
+    )
+
+
+def _tested(c: Any, s: SmsVoiceV2Mock) -> str:
+    """A testing agent whose tester (_TO) is verified."""
+    agent = _launched(c, s)
+    vdn = c.create_verified_destination_number(DestinationPhoneNumber=_TO, RcsAgentId=agent)[
+        "VerifiedDestinationNumberId"
+    ]
+    c.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+    )
+    c.verify_destination_number(
+        VerifiedDestinationNumberId=vdn, VerificationCode=str(s.messages[-1].body)
+    )
+    return agent
+
+
+_SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "TEN_DLC"}
+
+TRIGGERS.update(
+    {
+        "rcs-agent-no-opt-out-list": plain("create_rcs_agent", OptOutListName="nobody"),
+        "rcs-agents-quota": plain("create_rcs_agent"),
+        "rcs-agent-duplicate-tag": plain(
+            "create_rcs_agent", Tags=[{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}]
+        ),
+        "rcs-agent-token-reused": lambda c, s: (
+            c.create_rcs_agent(ClientToken="t-1")
+            and (lambda: c.create_rcs_agent(ClientToken="t-1", DeletionProtectionEnabled=True))
+        ),
+        "rcs-agents-unknown": plain("describe_rcs_agents", RcsAgentIds=[_NO_AGENT]),
+        "rcs-agents-bad-filter": plain(
+            "describe_rcs_agents", Filters=[{"Name": "status", "Values": ["ASLEEP"]}]
+        ),
+        "rcs-agents-bad-token": plain("describe_rcs_agents", NextToken="forged"),
+        "update-rcs-agent-in-pool": lambda c, s: (
+            lambda agent: lambda: c.update_rcs_agent(RcsAgentId=agent, OptOutListName="Default")
+        )(_pooled_agent(c)),
+        "update-rcs-agent-no-channel": lambda c, s: (
+            lambda agent: lambda: c.update_rcs_agent(RcsAgentId=agent, TwoWayEnabled=True)
+        )(_agent(c)),
+        "update-rcs-agent-media-without-two-way": lambda c, s: (
+            lambda agent: (
+                lambda: c.update_rcs_agent(RcsAgentId=agent, TwoWayMediaS3BucketName="media-bucket")
+            )
+        )(_agent(c)),
+        "update-rcs-agent-bad-events": lambda c, s: (
+            lambda agent: (
+                lambda: c.update_rcs_agent(RcsAgentId=agent, TwoWayRcsEventsEnabled=["ALL", "READ"])
+            )
+        )(_agent(c)),
+        "delete-rcs-agent-protected": lambda c, s: (
+            lambda agent: lambda: c.delete_rcs_agent(RcsAgentId=agent)
+        )(_agent(c, DeletionProtectionEnabled=True)),
+        "delete-rcs-agent-in-pool": lambda c, s: (
+            lambda agent: lambda: c.delete_rcs_agent(RcsAgentId=agent)
+        )(_pooled_agent(c)),
+        "delete-rcs-agent-registered": lambda c, s: (
+            lambda agent: (
+                _agent_registration(c, agent) and (lambda: c.delete_rcs_agent(RcsAgentId=agent))
+            )
+        )(_agent(c)),
+        "launch-status-unknown-agent": plain(
+            "describe_rcs_agent_country_launch_status", RcsAgentId=_NO_AGENT
+        ),
+        "launch-status-bad-filter": lambda c, s: (
+            lambda agent: (
+                lambda: c.describe_rcs_agent_country_launch_status(
+                    RcsAgentId=agent, Filters=[{"Name": "country-launch-status", "Values": ["NO"]}]
+                )
+            )
+        )(_agent(c)),
+        "launch-status-bad-token": lambda c, s: (
+            lambda agent: (
+                lambda: c.describe_rcs_agent_country_launch_status(
+                    RcsAgentId=agent, NextToken="forged"
+                )
+            )
+        )(_agent(c)),
+        "rcs-agent-registration-type-taken": lambda c, s: (
+            lambda agent: _agent_registration(c, agent) and (lambda: _agent_registration(c, agent))
+        )(_agent(c)),
+        "rcs-send-no-agent": lambda c, s: _rcs(c, _NO_AGENT),
+        "rcs-send-pool-without-agent": lambda c, s: _rcs(
+            c,
+            c.create_pool(
+                OriginationIdentity=c.request_phone_number(
+                    **{**_NUMBER, "NumberType": "LONG_CODE", "NumberCapabilities": ["SMS"]}
+                )["PhoneNumberId"],
+                IsoCountryCode="US",
+                MessageType="TRANSACTIONAL",
+            )["PoolId"],
+        ),
+        "rcs-send-not-active": lambda c, s: _rcs(c, _agent(c)),
+        "rcs-send-registration-not-complete": lambda c, s: (
+            lambda agent: _agent_registration(c, agent) and _rcs(c, agent)
+        )(_agent(c)),
+        "rcs-send-not-a-tester": lambda c, s: _rcs(c, _launched(c, s)),
+        "rcs-send-not-launched": lambda c, s: _rcs(
+            c, _launched(c, s, "US_RCS_LAUNCH_REGISTRATION"), "+447700900123"
+        ),
+        "rcs-send-opted-out": lambda c, s: (
+            lambda agent: (
+                c.put_opted_out_number(OptOutListName="Default", OptedOutNumber=_TO)
+                and _rcs(c, agent)
+            )
+        )(_tested(c, s)),
+        "rcs-send-over-max-price": lambda c, s: _rcs(c, _tested(c, s), MaxPrice="0.0001"),
+        "rcs-send-spend-limit": lambda c, s: (
+            lambda agent: c.set_rcs_message_spend_limit_override(MonthlyLimit=0) and _rcs(c, agent)
+        )(_tested(c, s)),
+        "available-numbers-no-registration": plain(
+            "list_available_phone_numbers", **_SEARCH, RegistrationId=_NOBODY
+        ),
+        "available-numbers-bad-token": plain(
+            "list_available_phone_numbers", **_SEARCH, NextToken="forged"
+        ),
+    }
+)
+
 
 OPTIONS: dict[str, dict[str, Any]] = {
     "registrations-quota": {"quotas": {"REGISTRATIONS_PER_ACCOUNT": 0}},
@@ -1712,12 +1867,16 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "send-not-verified": {"sandbox": True},
     "verified-numbers-quota": {"quotas": {"VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT": 0}},
     "verified-number-duplicate-tag": {},
+    "rcs-agents-quota": {"quotas": {"RCS_AGENTS_PER_ACCOUNT": 0}},
+    "rcs-send-not-launched": {"registration_types": ["US_RCS_LAUNCH_REGISTRATION"]},
 }
 
 # Rows whose trigger sends a member only newer models have: (input shape, member).
 NEWER_MEMBERS = {
     "verified-number-no-rcs-agent": ("CreateVerifiedDestinationNumberRequest", "RcsAgentId"),
     "delete-pool-notify": ("CreateNotifyConfigurationRequest", "PoolId"),
+    # on an operation older models know, but it needs an RCS agent
+    "rcs-agent-registration-type-taken": ("CreateRcsAgentRequest", "Tags"),
 }
 
 CLIENT_CONFIG: dict[str, Config] = {
