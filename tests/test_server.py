@@ -384,8 +384,10 @@ def test_a_server_beyond_loopback_warns(monkeypatch: pytest.MonkeyPatch) -> None
     assert seen == ["127.0.0.1"]
 
 
-def test_an_unmodelled_operation_says_the_same_over_http() -> None:
-    method = xform_name(unmodelled_operation())
+def test_an_unmodelled_operation_says_the_same_over_http(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    method = xform_name(unmodelled_operation(monkeypatch))
     with mock_sms_voice_v2():
         in_process = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         with pytest.raises(ClientError) as here:

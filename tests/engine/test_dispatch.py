@@ -19,8 +19,10 @@ from tests.http_helpers import unmodelled_operation
 SERVICE = "pinpoint-sms-voice-v2"
 
 
-def test_an_unmodelled_operation_fails_at_once_naming_itself() -> None:
-    operation = unmodelled_operation()
+def test_an_unmodelled_operation_fails_at_once_naming_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    operation = unmodelled_operation(monkeypatch)
     with mock_sms_voice_v2() as sms:
         client = boto3.client(SERVICE, region_name="us-east-1")
         with pytest.raises(ClientError) as err:

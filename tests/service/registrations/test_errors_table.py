@@ -31,6 +31,7 @@ from pinpoint_mock.service.registrations.errors_table import (
     markdown,
     operations,
 )
+from tests.http_helpers import unmodelled_operation
 from tests.modes import MODES
 
 from .helpers import TOLL_FREE, new
@@ -67,16 +68,6 @@ def _versions_listing_token(client: Any, sms: SmsVoiceV2Mock) -> str:
     client.create_registration_version(RegistrationId=rid)
     page = client.describe_registration_versions(RegistrationId=rid, MaxResults=1)
     return str(page["NextToken"])
-
-
-def _unmodelled_without_required_input() -> str:
-    if not model.operation_names() - set(dispatch.HANDLERS):
-        pytest.skip("the mock models every operation of the installed botocore")
-    for name in sorted(model.operation_names() - set(dispatch.HANDLERS)):
-        shape = model.operation(name).input_shape
-        if shape is None or not shape.required_members:
-            return name
-    raise AssertionError("every operation is modelled or needs input")
 
 
 def _unknown_target(client: Any) -> Callable[[], object]:
@@ -118,7 +109,7 @@ def bug(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
 
 @trigger("not-modelled")
 def not_modelled(c: Any, s: SmsVoiceV2Mock) -> Callable[[], object]:
-    return getattr(c, xform_name(_unmodelled_without_required_input()))  # type: ignore[no-any-return]
+    return getattr(c, xform_name(s.unmodelled))  # type: ignore[attr-defined,no-any-return]
 
 
 @trigger("unknown-operation")
@@ -1922,10 +1913,16 @@ def test_each_row_is_what_the_mock_answers(
         pytest.skip(f"the installed botocore's {needs[0]} has no {needs[1]}")
     if row.case == "bug":
         request.getfixturevalue("broken_describe")
+    unmodelled = (
+        unmodelled_operation(request.getfixturevalue("monkeypatch"))
+        if row.case == "not-modelled"
+        else None
+    )
     with mock_sms_voice_v2(fast=MODES[mode], **OPTIONS.get(row.case, {})) as sms:
         client = boto3.client(
             "pinpoint-sms-voice-v2", region_name="us-east-1", config=CLIENT_CONFIG.get(row.case)
         )
+        sms.unmodelled = unmodelled  # type: ignore[attr-defined]
         call = TRIGGERS[row.case](client, sms)
         with pytest.raises(ClientError) as raised:
             call()
