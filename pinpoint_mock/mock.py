@@ -160,7 +160,9 @@ def mock_sms_voice_v2(target: Any = None, /, **options: Any) -> Any:
 
     Options: ``review`` ("manual", "approve", "deny", "authenticate" or a callable),
     ``account_id``, ``registration_types``, ``quotas``, ``check_fields``, ``review_after``
-    (a ``datetime.timedelta``: with an automatic policy, the outcome comes on the clock).
+    (a ``datetime.timedelta``: with an automatic policy, the outcome comes on the clock),
+    ``sandbox``, ``fast`` (answer botocore's clients inside their own call, skipping the wire)
+    and ``call_log`` (how many of the latest calls ``sms.calls`` keeps; None for all).
     """
     activation = MockActivation(options)
     if target is None:
