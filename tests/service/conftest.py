@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +30,14 @@ def sms(mode: str) -> Iterator[SmsVoiceV2Mock]:
         yield mock
 
 
+@functools.cache
+def _client() -> Any:
+    # one per process: a client is answered by whichever activation is on when it calls
+    # (making one costs ~10 ms, more than most of these tests); tests that change a client's
+    # handlers or config make their own
+    return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+
+
 @pytest.fixture
 def client(sms: SmsVoiceV2Mock) -> Any:
-    return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    return _client()
