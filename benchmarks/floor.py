@@ -75,11 +75,13 @@ def floor_client(
     *,
     signed: bool = False,
     seam: bool = False,
+    others: bool = False,
     **kwargs: Any,
 ) -> BaseClient:
     """A client of ``service`` whose ``operation`` is answered with ``answer``: unsigned, or
     with ``signed`` SigV4-signed with fake credentials (moto's clients sign). With ``seam``
-    pinpoint-mock's handlers stay on it (what an inactive mock leaves on every client)."""
+    pinpoint-mock's handlers stay on it (what an inactive mock leaves on every client); with
+    ``others`` other libraries' ``before-send`` handlers do (not a floor: for showing why)."""
     if signed:
         kwargs.update(aws_access_key_id="AKIDFLOOR", aws_secret_access_key="floor")
     else:
@@ -87,7 +89,8 @@ def floor_client(
     client = boto3.client(service, region_name=REGION, **kwargs)
     if not seam:
         _strip_pinpoint_mock(client)
-    _strip_other_senders(client)
+    if not others:
+        _strip_other_senders(client)
     also_answer(client, operation, answer)
     return client
 
