@@ -116,7 +116,7 @@ def _figure(key: str, title: str, measured: dict[str, Any], count: int) -> Figur
 
 
 def run(quick: bool) -> list[Figure]:
-    count, page_count = (100, 30) if quick else (1_000, 500)
+    count, page_count = (100, 30) if quick else (500, 200)
     return [
         _figure(
             "call_log.per_read_call",

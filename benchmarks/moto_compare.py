@@ -288,7 +288,7 @@ def run(quick: bool) -> list[Figure]:
     except ImportError:
         return _skipped()
 
-    rounds, n, tests = (3, 40, 2) if quick else (9, 300, 6)
+    rounds, n, tests = (3, 40, 2) if quick else (9, 200, 4)
     logs, dynamodb = _services()
     figures = [_pinpoint_per_test(rounds, tests)]  # first: before moto has loaded anything
     for service in (logs, dynamodb):
