@@ -4,7 +4,12 @@ A floor client is the same boto3 client, unsigned (``Config(signature_version=UN
 whose ``before-send`` returns a canned answer: the exact status, headers and body that the
 subject (the mock, or moto) returned for the same call. So the floor pays botocore's
 serializer, event system and parser, and nothing else. pinpoint-mock's own handlers, which
-every client of the service carries once the package is imported, are taken off it.
+every client of the service carries once the package is imported, are taken off it, and so is
+every ``before-send`` handler another library put among botocore's built-in handlers: moto's
+stubber is one (added when moto is imported, on every client). botocore runs *every*
+``before-send`` handler, not only until one answers, so while a ``mock_aws`` is on, a floor
+client that kept moto's stubber would have moto decode and carry out each of its calls too,
+and the floor would cost as much as moto.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from botocore import UNSIGNED
 from botocore.awsrequest import AWSResponse
 from botocore.client import BaseClient
 from botocore.config import Config
+from botocore.handlers import BUILTIN_HANDLERS
 
 REGION = "us-east-1"
 SERVICE = "pinpoint-sms-voice-v2"
@@ -69,11 +75,13 @@ def floor_client(
     *,
     signed: bool = False,
     seam: bool = False,
+    others: bool = False,
     **kwargs: Any,
 ) -> BaseClient:
     """A client of ``service`` whose ``operation`` is answered with ``answer``: unsigned, or
     with ``signed`` SigV4-signed with fake credentials (moto's clients sign). With ``seam``
-    pinpoint-mock's handlers stay on it (what an inactive mock leaves on every client)."""
+    pinpoint-mock's handlers stay on it (what an inactive mock leaves on every client); with
+    ``others`` other libraries' ``before-send`` handlers do (not a floor: for showing why)."""
     if signed:
         kwargs.update(aws_access_key_id="AKIDFLOOR", aws_secret_access_key="floor")
     else:
@@ -81,22 +89,42 @@ def floor_client(
     client = boto3.client(service, region_name=REGION, **kwargs)
     if not seam:
         _strip_pinpoint_mock(client)
+    if not others:
+        _strip_other_senders(client)
+    also_answer(client, operation, answer)
+    return client
+
+
+def also_answer(client: BaseClient, operation: str, answer: Answer) -> None:
+    """Have a floor client answer ``operation`` too, with ``answer``."""
     hyphenized = client.meta.service_model.service_id.hyphenize()
 
     def canned(request: Any, **_: Any) -> AWSResponse:
         return AWSResponse(request.url, answer.status, answer.headers, _Raw(answer.body))  # type: ignore[arg-type]
 
     client.meta.events.register(f"before-send.{hyphenized}.{operation}", canned)
-    return client
+
+
+def _strip_other_senders(client: BaseClient) -> None:
+    """Take off the ``before-send`` handlers other libraries added to botocore's built-ins
+    (pinpoint-mock's own are there too: they stay or go with ``seam``)."""
+    ours = set(_pinpoint_mock_handlers().values())
+    for event, handler, *_ in BUILTIN_HANDLERS:
+        if event.startswith("before-send") and handler not in ours:
+            client.meta.events.unregister(event, handler)
 
 
 def _strip_pinpoint_mock(client: BaseClient) -> None:
+    for event, handler in _pinpoint_mock_handlers().items():
+        client.meta.events.unregister(f"{event}.{SERVICE}", handler)
+
+
+def _pinpoint_mock_handlers() -> dict[str, Any]:
     try:
         from pinpoint_mock.engine import hook
     except ImportError:
-        return
-    for event, handler in hook.HANDLERS.items():
-        client.meta.events.unregister(f"{event}.{SERVICE}", handler)
+        return {}
+    return dict(hook.HANDLERS)
 
 
 def _method(client: BaseClient, operation: str) -> str:

@@ -31,6 +31,7 @@ GROUPS = (
     "import_cost",
     "paging",
     "memory",
+    "call_log",
     "threads",
     "small_test",
     "server_mode",
