@@ -94,6 +94,7 @@ def test_pagination(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
     assert len(asked) == 3 + 2 + 1  # one registration per request
 
 
+@deep_only("the documented identities setup, a dozen AWS CLI runs")
 def test_identities_and_a_configuration_set(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
     """The documented setup after approval: a pooled number, a sender ID, a keyword on the
     pool, and a configuration set wired to an SNS topic, all through the real CLI."""
@@ -114,6 +115,7 @@ def test_identities_and_a_configuration_set(aws_cli: Path, sms_voice_v2_server: 
     assert [k["Keyword"] for k in described] == ["HELP", "STOP", "JOIN"]
 
 
+@deep_only("the documented sending setup, a dozen AWS CLI runs")
 def test_sending_setup(aws_cli: Path, sms_voice_v2_server: ServerURL) -> None:
     which("curl")
     done = run_block("cli-sending", aws_cli, sms_voice_v2_server)
