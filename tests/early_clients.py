@@ -2,7 +2,8 @@
 made before ``import pinpoint_mock`` (as a Lambda handler's module-level client is), then the
 mock goes on, possibly nested with moto's ``mock_aws`` either way round, and the client is used.
 
-Usage: ``python -m tests.early_clients {alone|moto-outer|moto-inner} {botocore|aiobotocore}``.
+Usage: ``python -m tests.early_clients {alone|moto-outer|moto-inner}
+{botocore|botocore-fast|aiobotocore}`` (``botocore-fast``: the mock with ``fast=True``).
 Prints one JSON line; any connection attempt after the client exists is refused and reported.
 """
 
@@ -49,7 +50,7 @@ if NESTING == "moto-outer":
 def _turn_on() -> Any:
     import pinpoint_mock
 
-    sms = stack.enter_context(pinpoint_mock.mock_sms_voice_v2())
+    sms = stack.enter_context(pinpoint_mock.mock_sms_voice_v2(fast=CLIENT == "botocore-fast"))
     if NESTING == "moto-inner":
         from moto import mock_aws
 
@@ -98,7 +99,7 @@ async def _aiobotocore() -> dict[str, Any]:
 
 
 try:
-    result = _botocore() if CLIENT == "botocore" else asyncio.run(_aiobotocore())
+    result = _botocore() if CLIENT.startswith("botocore") else asyncio.run(_aiobotocore())
 finally:
     stack.close()
 result["attempts"] = attempts

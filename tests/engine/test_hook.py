@@ -172,6 +172,17 @@ def test_a_client_made_before_import_is_answered_and_nothing_leaves(nesting: str
     assert result["attempts"] == []
 
 
+@pytest.mark.parametrize("nesting", ["alone", "moto-outer"])
+def test_with_fast_on_a_client_made_before_import_is_answered_above_the_wire(
+    nesting: str,
+) -> None:
+    result = _early_client(nesting, "botocore-fast")
+    assert result["listed"] == [result["id"]]
+    assert result["error"] == "registration-" + "0" * 32
+    assert result["calls"] == ["eu-west-1"] * 4
+    assert result["attempts"] == []
+
+
 def test_each_call_is_answered_once_however_the_client_got_the_seam() -> None:
     """A client gets the seam from BUILTIN_HANDLERS, from a session the seam was registered
     on, or both; each of its calls is still answered exactly once."""
