@@ -61,7 +61,9 @@ PHONE_NUMBER = Kind(
     shareable=True,
     quota="PHONE_NUMBERS_PER_ACCOUNT",
 )
-OPT_OUT_LIST = Kind("opt-out-list", "OptOutListName", shareable=True)
+OPT_OUT_LIST = Kind(
+    "opt-out-list", "OptOutListName", shareable=True, quota="OPT_OUT_LISTS_PER_ACCOUNT"
+)
 POOL = Kind(
     "pool",
     "PoolId",
@@ -77,7 +79,9 @@ SENDER_ID = Kind(
     shareable=True,
     quota="SENDER_IDS_PER_ACCOUNT",
 )
-CONFIGURATION_SET = Kind("configuration-set", "ConfigurationSetName")
+CONFIGURATION_SET = Kind(
+    "configuration-set", "ConfigurationSetName", quota="CONFIGURATION_SETS_PER_ACCOUNT"
+)
 VERIFIED_DESTINATION_NUMBER = Kind(
     "verified-destination-number",
     "VerifiedDestinationNumberId",

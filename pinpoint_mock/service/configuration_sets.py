@@ -26,6 +26,7 @@ from pinpoint_mock.engine.resources import (
     Resource,
     add,
     candidates,
+    check_quota,
     find,
     remove,
     stamp,
@@ -114,6 +115,7 @@ def create_configuration_set(ctx: Context, params: dict[str, Any]) -> dict[str, 
             KIND,
             name,
         )
+    check_quota(ctx, CONFIGURATION_SET)
     tags = new_tags(ctx, params.get("Tags"))
     entry = add(state, CONFIGURATION_SET, ConfigurationSet(**stamp(state, CONFIGURATION_SET, name)))
     entry.tags = tags

@@ -27,6 +27,7 @@ from pinpoint_mock.engine.resources import (
     RCS_AGENT,
     Resource,
     candidates,
+    check_quota,
     stamp,
 )
 from pinpoint_mock.engine.snapshot import register_kind
@@ -111,6 +112,7 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         raise conflict(
             "RESOURCE_ALREADY_EXISTS", f"An opt-out list named {name} already exists.", KIND, name
         )
+    check_quota(ctx, OPT_OUT_LIST, len(lists(state)))  # Default counts
     tags = new_tags(ctx, params.get("Tags"))
     entry = _new(state, name)
     entry.tags = tags

@@ -786,6 +786,12 @@ ROWS: tuple[ErrorRow, ...] = (
         "RESOURCE_ALREADY_EXISTS",
         "a configuration set of that name already exists in this account and Region",
     ),
+    _option_quota(
+        "configuration-sets-quota",
+        "CreateConfigurationSet",
+        "CONFIGURATION_SETS_PER_ACCOUNT",
+        "the account already holds that many configuration sets in this Region",
+    ),
     _duplicate_tag("configuration-set-duplicate-tag", "CreateConfigurationSet"),
     _token_reused("configuration-set-token-reused", "CreateConfigurationSet"),
     _not_found(
@@ -1033,6 +1039,12 @@ ROWS: tuple[ErrorRow, ...] = (
         "RESOURCE_ALREADY_EXISTS",
         "an opt-out list of that name already exists in this account and Region (`Default` "
         "always does)",
+    ),
+    _option_quota(
+        "opt-out-lists-quota",
+        "CreateOptOutList",
+        "OPT_OUT_LISTS_PER_ACCOUNT",
+        "the account already holds that many opt-out lists in this Region (`Default` counts)",
     ),
     _duplicate_tag("opt-out-list-duplicate-tag", "CreateOptOutList"),
     _tags_quota("opt-out-list-tags-quota", "CreateOptOutList"),

@@ -763,6 +763,8 @@ TRIGGERS.update(
             lambda: _pool(c, Tags=[{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}])
         ),
         "pools-quota": lambda c, s: lambda: _pool(c),
+        "configuration-sets-quota": plain("create_configuration_set", ConfigurationSetName="a"),
+        "opt-out-lists-quota": plain("create_opt_out_list", OptOutListName="more"),
         "update-pool-no-channel": lambda c, s: (
             lambda: c.update_pool(PoolId=_pool(c), TwoWayEnabled=True)
         ),
@@ -1851,6 +1853,8 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "notify-send-daily-limit": {"quotas": {"DAILY_NOTIFY_TIER_MESSAGE_LIMIT": 1}},
     "numbers-quota": {"quotas": {"PHONE_NUMBERS_PER_ACCOUNT": 0}},
     "pools-quota": {"quotas": {"POOLS_PER_ACCOUNT": 0}},
+    "configuration-sets-quota": {"quotas": {"CONFIGURATION_SETS_PER_ACCOUNT": 0}},
+    "opt-out-lists-quota": {"quotas": {"OPT_OUT_LISTS_PER_ACCOUNT": 1}},
     "identities-per-pool-quota": {"quotas": {"ORIGINATION_IDENTITIES_PER_POOL": 1}},
     "keywords-per-number-quota": {"quotas": {"KEYWORDS_PER_PHONE_NUMBER": 2}},
     "keywords-per-pool-quota": {"quotas": {"KEYWORDS_PER_POOL": 2}},
