@@ -176,6 +176,7 @@ def _compile(shape: Shape, depth: int = 0) -> Check:
 
 def _structure_check(shape: StructureShape, depth: int) -> Check:
     required = tuple(shape.required_members)
+    union = bool(getattr(shape, "is_tagged_union", False))
     # Nested shapes in this model are not recursive, but guard anyway.
     fields = (
         {}
@@ -196,6 +197,18 @@ def _structure_check(shape: StructureShape, depth: int) -> Check:
             entry = fields.get(name)
             if entry is not None:
                 entry[1](member_value, prefix + entry[0], problems)
+        if union:  # exactly one member set, and a null is not a member left out
+            for name in absent:
+                _null(problems, prefix + _wire_name(name))
+            if not absent and len(value) != 1:
+                problems.append(
+                    (
+                        path,
+                        f"Value at '{path}' failed to satisfy constraint: Member must have "
+                        f"exactly one of {', '.join(_wire_name(n) for n in fields)} set",
+                    )
+                )
+            return
         for name in absent:  # null is how a JSON caller leaves a member out
             del value[name]
 

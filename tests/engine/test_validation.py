@@ -15,6 +15,7 @@ from pinpoint_mock import mock_sms_voice_v2
 from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import ServiceError
 from pinpoint_mock.engine.validation import validator
+from tests.profiles import newer_model
 
 
 @pytest.fixture
@@ -275,3 +276,42 @@ def test_a_null_map_value_names_the_field() -> None:
     assert raised.value.fields["Fields"] == [
         {"Name": "context.value", "Message": f"Value null at 'context.value' {NULL}"}
     ]
+
+
+@newer_model("SendRcsMessage")
+@pytest.mark.parametrize(
+    ("content", "path", "says"),
+    [
+        (
+            {"Content": {}},
+            "rcsMessageContent.content",
+            "Member must have exactly one of textMessage, fileMessage, richCard, carousel set",
+        ),
+        (
+            {"Content": {"TextMessage": {"Body": "a"}, "FileMessage": {"FileUrl": "https://a"}}},
+            "rcsMessageContent.content",
+            "Member must have exactly one of",
+        ),
+        (
+            {"Content": {"TextMessage": {"Body": "a"}}, "Suggestions": [{"Reply": None}]},
+            "rcsMessageContent.suggestions.1.member.reply",
+            "Member must not be null",
+        ),
+    ],
+)
+def test_a_union_has_exactly_one_member_set(content: Any, path: str, says: str) -> None:
+    """A tagged union (RCS content, suggested actions) takes exactly one member; a null one
+    is not read as a member left out, as it is in a structure."""
+    check = validator("SendRcsMessage")
+    params = {
+        "DestinationPhoneNumber": "+12065550100",
+        "OriginationIdentity": "rcs-" + "0" * 32,
+        "RcsMessageContent": content,
+    }
+    with pytest.raises(ServiceError) as raised:
+        check(params)
+    (field,) = raised.value.body()["Fields"]
+    assert field["Name"] == path
+    assert says in field["Message"]
+    valid = {**params, "RcsMessageContent": {"Content": {"TextMessage": {"Body": "a"}}}}
+    check(valid)
