@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     FilterTable: TypeAlias = Mapping[str, tuple[Allowed, Callable[[T], str | Collection[str]]]]
 
 
+def boolean(read: Callable[[T], object]) -> tuple[Allowed, Callable[[T], str]]:
+    """A filter on a setting that is on or off: its values are ``true`` and ``false``."""
+    return ("true", "false"), lambda item: "true" if read(item) else "false"
+
+
 def predicates(filters: list[dict[str, Any]], table: FilterTable[T]) -> list[Callable[[T], bool]]:
     """One test per filter: OR within its values, AND across filters. An item showing
     several values (e.g. capabilities) matches when any of them is among the filter's."""

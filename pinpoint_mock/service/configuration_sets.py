@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import conflict, not_found, quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import (
     CONFIGURATION_SET,
     Resource,
@@ -123,10 +123,6 @@ def create_configuration_set(ctx: Context, params: dict[str, Any]) -> dict[str, 
     return with_tags(result, tags)
 
 
-def _flag(value: bool | None) -> str:
-    return "true" if value else "false"
-
-
 _FILTERS: FilterTable[ConfigurationSet] = {
     "event-destination-name": (None, lambda s: list(s.destinations)),
     "matching-event-types": (
@@ -135,7 +131,7 @@ _FILTERS: FilterTable[ConfigurationSet] = {
     ),
     "default-message-type": ("MessageType", lambda s: s.default_message_type or ()),
     "default-sender-id": (None, lambda s: s.default_sender_id or ()),
-    "default-message-feedback-enabled": (("true", "false"), lambda s: _flag(s.default_feedback)),
+    "default-message-feedback-enabled": boolean(lambda s: s.default_feedback),
     "protect-configuration-id": (None, lambda s: s.protect_configuration_id or ()),
 }
 

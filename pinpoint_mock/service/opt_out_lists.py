@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import conflict, not_found
 from pinpoint_mock.engine.idempotency import idempotent
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import (
     OPT_OUT_LIST,
     POOL,
@@ -174,7 +174,7 @@ def put_opted_out_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
 
 
 _OPTED_FILTERS: FilterTable[tuple[int, OptedOut]] = {
-    "end-user-opted-out": (("true", "false"), lambda p: "true" if p[1].end_user else "false"),
+    "end-user-opted-out": boolean(lambda p: p[1].end_user),
 }
 
 

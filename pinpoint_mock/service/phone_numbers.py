@@ -21,7 +21,7 @@ from pinpoint_mock.engine import arns, model, resources
 from pinpoint_mock.engine.errors import conflict, quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.ids import new_id
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import PHONE_NUMBER, POOL, candidates, check_deletable
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import RegionState, now
@@ -211,18 +211,12 @@ def find_phone_number(state: RegionState, id_or_arn: str) -> PhoneNumber:
     return found
 
 
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
-_BOOLEAN: tuple[str, ...] = ("true", "false")
-
 # Filters on the settings numbers and pools share (DescribePhoneNumbers, DescribePools).
 SETTING_FILTERS: FilterTable[Any] = {
-    "two-way-enabled": (_BOOLEAN, lambda p: _flag(p.two_way_enabled)),
-    "self-managed-opt-outs-enabled": (_BOOLEAN, lambda p: _flag(p.self_managed_opt_outs)),
+    "two-way-enabled": boolean(lambda p: p.two_way_enabled),
+    "self-managed-opt-outs-enabled": boolean(lambda p: p.self_managed_opt_outs),
     "opt-out-list-name": (None, lambda p: p.opt_out_list_name),
-    "deletion-protection-enabled": (_BOOLEAN, lambda p: _flag(p.deletion_protection)),
+    "deletion-protection-enabled": boolean(lambda p: p.deletion_protection),
     "two-way-channel-arn": (
         None,
         lambda p: (p.two_way_channel_arn,) if p.two_way_channel_arn else (),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import conflict, quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import (
     NOTIFY_CONFIGURATION,
     PHONE_NUMBER,
@@ -282,17 +282,10 @@ def _created(state: RegionState, pool: Pool, tags: list[dict[str, str]] | None) 
     return with_tags(result, tags)
 
 
-_BOOLEAN: tuple[str, ...] = ("true", "false")
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
 _FILTERS: FilterTable[Pool] = {
     "status": ("PoolStatus", lambda p: "ACTIVE"),
     "message-type": ("MessageType", lambda p: p.message_type),
-    "shared-routes-enabled": (_BOOLEAN, lambda p: _flag(p.shared_routes)),
+    "shared-routes-enabled": boolean(lambda p: p.shared_routes),
     **SETTING_FILTERS,
 }
 

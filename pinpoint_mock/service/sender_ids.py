@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import arns, model
 from pinpoint_mock.engine.errors import conflict, not_found, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import (
     POOL,
     SENDER_ID,
@@ -159,16 +159,12 @@ def request_sender_id(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     return with_tags(result, tags)
 
 
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
 _FILTERS: FilterTable[SenderId] = {
     "sender-id": (None, lambda s: s.sender_id),
     "iso-country-code": (None, lambda s: s.iso_country_code),
     "message-type": ("MessageType", lambda s: s.message_types),
-    "deletion-protection-enabled": (("true", "false"), lambda s: _flag(s.deletion_protection)),
-    "registered": (("true", "false"), lambda s: _flag(s.registration_id is not None)),
+    "deletion-protection-enabled": boolean(lambda s: s.deletion_protection),
+    "registered": boolean(lambda s: s.registration_id is not None),
 }
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import quota_exceeded, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import (
     NOTIFY_CONFIGURATION,
     Resource,
@@ -201,7 +201,6 @@ def create_notify_configuration(ctx: Context, params: dict[str, Any]) -> dict[st
     return with_tags(_view(config, "CreateNotifyConfigurationResult", "PENDING"), tags)
 
 
-_BOOLEAN = ("true", "false")
 _FILTERS: FilterTable[NotifyConfiguration] = {
     "display-name": (None, lambda c: c.display_name),
     "enabled-countries": (None, lambda c: c.countries()),
@@ -210,7 +209,7 @@ _FILTERS: FilterTable[NotifyConfiguration] = {
     "default-pool": (None, lambda c: (c.pool_id,) if c.pool_id else ()),
     "use-case": ("NotifyConfigurationUseCase", lambda c: c.use_case),
     "status": ("NotifyConfigurationStatus", lambda c: c.status),
-    "deletion-protection-enabled": (_BOOLEAN, lambda c: _BOOLEAN[not c.deletion_protection]),
+    "deletion-protection-enabled": boolean(lambda c: c.deletion_protection),
     "tier-upgrade-status": ("TierUpgradeStatus", lambda c: c.tier_upgrade_status),
 }
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine.errors import conflict
 from pinpoint_mock.engine.idempotency import idempotent
-from pinpoint_mock.engine.listing import listing, with_token
+from pinpoint_mock.engine.listing import boolean, listing, with_token
 from pinpoint_mock.engine.resources import (
     CONFIGURATION_SET,
     PROTECT_CONFIGURATION,
@@ -53,16 +53,12 @@ def create_protect_configuration(ctx: Context, params: dict[str, Any]) -> dict[s
     return with_tags(view(ctx, entry), tags)
 
 
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
 def describe_protect_configurations(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
     default = default_id(ctx)
     filters: FilterTable[ProtectConfiguration] = {
-        "account-default": (("true", "false"), lambda p: _flag(p.id == default)),
-        "deletion-protection-enabled": (("true", "false"), lambda p: _flag(p.deletion_protection)),
+        "account-default": boolean(lambda p: p.id == default),
+        "deletion-protection-enabled": boolean(lambda p: p.deletion_protection),
     }
     chosen = candidates(
         state,
