@@ -46,10 +46,12 @@ from pinpoint_mock.service.notify.configurations import NotifyConfiguration, fin
 from pinpoint_mock.service.phone_numbers import number_status
 from pinpoint_mock.service.sender_ids import NOT_SUPPORTED
 from pinpoint_mock.service.sending import events
+from pinpoint_mock.service.sending.countries import with_plus
 from pinpoint_mock.service.sending.sends import (
     Message,
     Route,
     dispatch,
+    feedback,
     message_detail,
     new_message_id,
 )
@@ -266,9 +268,7 @@ def _send(ctx: Context, params: dict[str, Any], kind: str) -> dict[str, Any]:
             f"Notify configuration {config.id} does not have {channel} enabled.",
         )
     template = _template(config, params, channel)
-    destination = params["DestinationPhoneNumber"]
-    if not destination.startswith("+"):
-        destination = "+" + destination
+    destination = with_plus(params["DestinationPhoneNumber"])
     country = _country(config, template, channel, country_of(destination))
     body = render(template, dict(params.get("TemplateVariables") or {}), config)
     voice = _voice(template, params) if kind == "VOICE" else None
@@ -287,9 +287,6 @@ def _send(ctx: Context, params: dict[str, Any], kind: str) -> dict[str, Any]:
         return {"MessageId": new_message_id(), **answer}
     account.charge(ctx, "NOTIFY", cost)
     config.sent.append(now())
-    feedback = params.get("MessageFeedbackEnabled")
-    if feedback is None and configuration_set is not None:
-        feedback = configuration_set.default_feedback
     message = Message(
         id=new_message_id(),
         operation=ctx.request.operation,
@@ -304,7 +301,7 @@ def _send(ctx: Context, params: dict[str, Any], kind: str) -> dict[str, Any]:
         region=state.region,
         time_to_live=params.get("TimeToLive"),
         voice_id=voice,
-        feedback_enabled=bool(feedback),
+        feedback_enabled=feedback(params, configuration_set),
     )
     dispatch(state, message, kind, last, detail, configuration_set)
     return {"MessageId": message.message_id, **answer}

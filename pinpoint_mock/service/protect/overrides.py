@@ -36,10 +36,6 @@ UNKNOWN_COUNTRY = "ZZ"  # what countries.iso_of says of a number of no known cou
 ACTIONS = ("ALLOW", "BLOCK")
 
 
-def e164(number: str) -> str:
-    return number if number.startswith("+") else "+" + number
-
-
 def seconds(value: Any) -> float | None:
     """Epoch seconds from a JSON timestamp (a number, or a string of one or of ISO 8601)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -78,7 +74,7 @@ def put_protect_configuration_rule_set_number_override(
 ) -> dict[str, Any]:
     state = ctx.state
     entry = find_configuration(state, params["ProtectConfigurationId"])
-    number = e164(params["DestinationPhoneNumber"])
+    number = countries.with_plus(params["DestinationPhoneNumber"])
     expires = None
     if params.get("ExpirationTimestamp") is not None:
         expires = seconds(params["ExpirationTimestamp"])
@@ -106,7 +102,7 @@ def delete_protect_configuration_rule_set_number_override(
     ctx: Context, params: dict[str, Any]
 ) -> dict[str, Any]:
     entry = find_configuration(ctx.state, params["ProtectConfigurationId"])
-    number = e164(params["DestinationPhoneNumber"])
+    number = countries.with_plus(params["DestinationPhoneNumber"])
     item = entry.overrides.pop(number, None)
     if item is None:
         raise not_found(KIND, number)
@@ -138,7 +134,7 @@ def _test(index: int, name: str, values: list[str]) -> Test:
     if name == "iso-country-code":
         return lambda o: o.iso_country_code in values
     if name == "destination-phone-number-begins-with":
-        prefixes = tuple(e164(v) for v in values)
+        prefixes = tuple(countries.with_plus(v) for v in values)
         return lambda o: o.number.startswith(prefixes)
     if name == "action":
         bad = [v for v in values if v not in ACTIONS]

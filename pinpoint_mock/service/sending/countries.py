@@ -113,6 +113,11 @@ def e164(text: str) -> str:
     return _FORMATTING.sub("", text)
 
 
+def with_plus(number: str) -> str:
+    """A destination as E.164 writes it: the leading ``+`` a caller may leave out, added."""
+    return number if number.startswith("+") else "+" + number
+
+
 def country_of(number: str) -> Country | None:
     """The country an E.164 number dials, or None for a code this table does not hold."""
     digits = number.removeprefix("+")

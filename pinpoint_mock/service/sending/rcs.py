@@ -27,7 +27,7 @@ from pinpoint_mock.service.pools import Pool, find_pool
 from pinpoint_mock.service.rcs_agents import RcsAgent, find_agent, names_agent
 from pinpoint_mock.service.rcs_launches import check_sendable, platform_id
 from pinpoint_mock.service.sending import countries, events, prices
-from pinpoint_mock.service.sending.sends import Message, dispatch, new_message_id
+from pinpoint_mock.service.sending.sends import Message, dispatch, feedback, new_message_id
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
@@ -65,9 +65,7 @@ def _text(content: dict[str, Any]) -> str | None:
 
 def send_rcs_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    destination = params["DestinationPhoneNumber"]
-    if not destination.startswith("+"):
-        destination = "+" + destination
+    destination = countries.with_plus(params["DestinationPhoneNumber"])
     country = countries.iso_of(destination)
     name = params.get("ConfigurationSetName")
     configuration_set = find_set(state, name) if name else None
@@ -101,9 +99,6 @@ def send_rcs_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         return {"MessageId": new_message_id()}
     if CHANNEL in account.CHANNELS:
         account.charge(ctx, CHANNEL, price)
-    feedback = params.get("MessageFeedbackEnabled")
-    if feedback is None and configuration_set is not None:
-        feedback = configuration_set.default_feedback
     sent = Message(
         id=new_message_id(),
         operation="SendRcsMessage",
@@ -118,7 +113,7 @@ def send_rcs_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         region=state.region,
         time_to_live=params.get("TimeToLive"),
         max_price=params.get("MaxPrice"),
-        feedback_enabled=bool(feedback),
+        feedback_enabled=feedback(params, configuration_set),
         rcs_content=content,
     )
     coding = prices.encoding(body or "")

@@ -337,9 +337,7 @@ def _check_media(urls: list[str]) -> None:
 
 def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
     state = ctx.state
-    destination = params["DestinationPhoneNumber"]
-    if not destination.startswith("+"):
-        destination = "+" + destination
+    destination = countries.with_plus(params["DestinationPhoneNumber"])
     country = countries.iso_of(destination)
     name = params.get("ConfigurationSetName")
     configuration_set = find_set(state, name) if name else None
@@ -367,9 +365,6 @@ def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
         return {"MessageId": new_message_id()}
     account.charge(ctx, channel, cost)
     default_type = configuration_set.default_message_type if configuration_set else None
-    feedback = params.get("MessageFeedbackEnabled")
-    if feedback is None and configuration_set is not None:
-        feedback = configuration_set.default_feedback
     message = Message(
         id=new_message_id(),
         operation=ctx.request.operation,
@@ -392,11 +387,19 @@ def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
         ),
         voice_id=params.get("VoiceId"),
         message_body_text_type=params.get("MessageBodyTextType"),
-        feedback_enabled=bool(feedback),
+        feedback_enabled=feedback(params, configuration_set),
         protect=protected.record() if protected is not None else None,
     )
     dispatch(state, message, channel, last, detail, configuration_set)
     return {"MessageId": message.message_id}
+
+
+def feedback(params: dict[str, Any], configuration_set: ConfigurationSet | None) -> bool:
+    """Whether a message takes feedback: the request says, else its configuration set."""
+    asked = params.get("MessageFeedbackEnabled")
+    if asked is None and configuration_set is not None:
+        asked = configuration_set.default_feedback
+    return bool(asked)
 
 
 def _detail(route: Route, channel: str, body: str, country: str) -> dict[str, Any]:
