@@ -32,7 +32,9 @@ def changes(sms: SmsVoiceV2Mock, rid: str | None = None) -> list[tuple[str | Non
 
 
 def test_the_envelope_and_detail_as_aws_documents_them(sms: SmsVoiceV2Mock, client: Any) -> None:
-    with time_machine.travel(datetime(2025, 9, 26, 17, 42, 23, 250000, tzinfo=timezone.utc)):
+    with time_machine.travel(
+        datetime(2025, 9, 26, 17, 42, 23, 250000, tzinfo=timezone.utc), tick=False
+    ):
         created = client.create_registration(RegistrationType=BRAND)
     (event,) = sms.eventbridge_events
     arn = created["RegistrationArn"]
