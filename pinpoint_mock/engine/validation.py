@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
@@ -127,6 +128,8 @@ def _compile(shape: Shape, depth: int = 0) -> Check:
         bounded.append(check_number)
     elif type_name == "blob":
         bounded.append(_blob_check(meta.get("min"), meta.get("max")))
+    elif type_name == "timestamp":
+        bounded.append(_timestamp_check)
     elif type_name == "list":
         assert isinstance(shape, ListShape)
         bounded.append(_size_check(meta.get("min"), meta.get("max")))
@@ -249,6 +252,21 @@ def _blob_check(low: int | None, high: int | None) -> Check:
             _fail(problems, path, "<blob>", f"Member must have length less than or equal to {high}")
 
     return check_blob
+
+
+def _timestamp_check(value: Any, path: str, problems: Problems) -> None:
+    """A timestamp given as text must read as one: epoch seconds or ISO 8601."""
+    if not isinstance(value, str):
+        return
+    try:
+        float(value)
+        return
+    except ValueError:
+        pass
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _WrongType(path, "timestamp") from None
 
 
 def _regex(pattern: str | None) -> re.Pattern[str] | None:

@@ -315,3 +315,14 @@ def test_a_union_has_exactly_one_member_set(content: Any, path: str, says: str) 
     assert says in field["Message"]
     valid = {**params, "RcsMessageContent": {"Content": {"TextMessage": {"Body": "a"}}}}
     check(valid)
+
+
+@newer_model("PutProtectConfigurationRuleSetNumberOverride")
+def test_a_timestamp_given_as_text_must_read_as_one() -> None:
+    check = validator("PutProtectConfigurationRuleSetNumberOverride")
+    params = {"ProtectConfigurationId": "protect-" + "0" * 32, "DestinationPhoneNumber": "+1206"}
+    for fine in (1893456000, "1893456000", "2029-12-31T00:00:00Z"):
+        check({**params, "Action": "ALLOW", "ExpirationTimestamp": fine})
+    with pytest.raises(ServiceError) as raised:
+        check({**params, "Action": "ALLOW", "ExpirationTimestamp": "not a timestamp"})
+    assert raised.value.code == "SerializationException"
