@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -58,11 +57,10 @@ def cover_early_clients(handlers: dict[str, _botocore.Handler], is_on: Callable[
     original = signer_class.sign
     if getattr(original, "__pinpoint_mock__", False):
         return
-    covered: weakref.WeakSet[Any] = weakref.WeakSet()
 
     async def sign(self: Any, operation_name: str, request: Any, *args: Any, **kw: Any) -> Any:
         if is_on():
-            _botocore.cover(self, handlers, covered)
+            _botocore.ours(self, handlers)
         return await original(self, operation_name, request, *args, **kw)
 
     sign.__pinpoint_mock__ = True  # type: ignore[attr-defined]

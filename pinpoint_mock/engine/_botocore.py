@@ -7,7 +7,6 @@ public surface.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -54,23 +53,30 @@ def register(session: Session, handlers: dict[str, Handler]) -> None:
         session.register(f"{event}.{SERVICE_EVENT}", handler, unique_id=f"pinpoint-mock-{event}")
 
 
-def cover_early_clients(handlers: dict[str, Handler], is_on: Callable[[], bool]) -> None:
-    """Answer clients made before :func:`install` too (their emitters were copied earlier).
+def cover_early_clients(
+    handlers: dict[str, Handler], is_on: Callable[[], bool], note: Callable[[Any], None]
+) -> None:
+    """Answer clients made before :func:`install` too, and sign nothing while the mock is on.
 
     Every client signs each request through ``RequestSigner.sign``, a class attribute, so the
-    clients that exist already pick up this wrapper: while the mock is on, a client of this
-    service gets ``handlers`` on its own emitter before its first request is signed, and so
-    ``choose-signer``, ``before-sign`` and ``before-send`` reach the seam for that request and
-    every later one. While the mock is off the wrapper costs one call.
+    clients that exist already pick up this wrapper. While the mock is on, a signer of this
+    service gets ``handlers`` on its client's emitter at its first request (so ``before-send``
+    reaches the seam for that request and every later one), and a standard signing (the one
+    botocore asks for at ``request-created``) is replaced by ``note(signer)``: the mock reads
+    no signature, so botocore neither chooses a signer nor emits ``choose-signer`` and
+    ``before-sign`` for a request that would go out unsigned anyway. While the mock is off
+    the wrapper costs one call. (aiobotocore's signer has its own ``sign``: it is signed
+    unsigned through the ``choose-signer`` and ``before-sign`` handlers.)
     """
     original = RequestSigner.sign
     if getattr(original, "__pinpoint_mock__", False):
         return
-    covered: weakref.WeakSet[Any] = weakref.WeakSet()
 
     def sign(self: RequestSigner, operation_name: str, request: Any, *args: Any, **kw: Any) -> Any:
-        if is_on():
-            cover(self, handlers, covered)
+        if is_on() and ours(self, handlers):
+            if not args and not kw:
+                note(self)
+                return None
         return original(self, operation_name, request, *args, **kw)
 
     sign.__pinpoint_mock__ = True  # type: ignore[attr-defined]
@@ -78,20 +84,30 @@ def cover_early_clients(handlers: dict[str, Handler], is_on: Callable[[], bool])
     RequestSigner.sign = sign  # type: ignore[method-assign]
 
 
-def cover(signer: Any, handlers: dict[str, Handler], covered: weakref.WeakSet[Any]) -> None:
-    """Register ``handlers`` on the emitter of ``signer``'s client, once per client (a client
-    has one signer; its ``_event_emitter`` is a weak proxy, which cannot be a set member)."""
-    if signer in covered or signer._service_id.hyphenize() != SERVICE_EVENT:
-        return
-    emitter = signer._event_emitter
-    for event, handler in handlers.items():
-        # a client made after install() has each handler already, from BUILTIN_HANDLERS (no
-        # unique_id) or from register() (with one): take those copies off, so each is on once
-        name, unique_id = f"{event}.{SERVICE_EVENT}", f"pinpoint-mock-{event}"
-        emitter.unregister(name, unique_id=unique_id)
-        emitter.unregister(name, handler)
-        emitter.register(name, handler, unique_id=unique_id)
-    covered.add(signer)
+# Set on a signer once it was looked at: whether it signs for this service (and so has the
+# handlers on its client's emitter).
+_OURS = "_pinpoint_mock_ours"
+
+
+def ours(signer: Any, handlers: dict[str, Handler]) -> bool:
+    """Whether ``signer`` signs for this service; the first time, register ``handlers`` on
+    its client's emitter (a client has one signer; its ``_event_emitter`` is a weak proxy)."""
+    known: bool | None = signer.__dict__.get(_OURS)
+    if known is not None:
+        return known
+    mine = signer._service_id.hyphenize() == SERVICE_EVENT
+    if mine:
+        emitter = signer._event_emitter
+        for event, handler in handlers.items():
+            # a client made after install() has each handler already, from BUILTIN_HANDLERS
+            # (no unique_id) or from register() (with one): take those copies off, so each is
+            # on once
+            name, unique_id = f"{event}.{SERVICE_EVENT}", f"pinpoint-mock-{event}"
+            emitter.unregister(name, unique_id=unique_id)
+            emitter.unregister(name, handler)
+            emitter.register(name, handler, unique_id=unique_id)
+    signer.__dict__[_OURS] = mine
+    return mine
 
 
 # The answer above the wire (``fast=True``) while one is on, else None.
@@ -233,11 +249,11 @@ __all__ = [
     "access_key_of_client",
     "answer_above_the_wire",
     "call_on_the_wire",
-    "cover",
     "cover_early_clients",
     "emit_api_params",
     "install",
     "never_send",
+    "ours",
     "parse_shape",
     "parser_of",
     "register",

@@ -1,9 +1,10 @@
-"""The botocore seam: three handlers on this service's events, installed once at import.
+"""The botocore seam: handlers on this service's events, installed once at import.
 
 While no activation is on, each handler returns at once and botocore goes its own way.
-While one is on: the request is not signed (so clients without credentials work),
-``before-sign`` notes the client's region and account, and ``before-send`` answers
-in-process with them, so nothing is sent anywhere.
+While one is on: the request is not signed (so clients without credentials work) and the
+client's region and account are noted instead (by the wrapper of ``RequestSigner.sign``, or
+for aiobotocore's signer at ``before-sign``), and ``before-send`` answers in-process with
+them, so nothing is sent anywhere.
 
 The note travels in a context variable, not in headers: botocore signs and then sends each
 attempt of a request in the same thread (or asyncio task), and headers would cost a copy
@@ -45,18 +46,17 @@ def _choose_signer(**_: Any) -> Any:
     return _botocore.UNSIGNED if _active is not None else None
 
 
-def _before_sign(
-    request: _botocore.AWSRequest,
-    region_name: str | None = None,
-    request_signer: Any = None,
-    **_: Any,
-) -> None:
-    if _active is None:
-        return
-    key = _botocore.access_key_of(request_signer)
+def _note(signer: Any) -> None:
+    """Note the region and account of the client ``signer`` signs for."""
+    key = _botocore.access_key_of(signer)
     account = key if key is not None and len(key) == 12 and key.isdigit() else None
-    asynchronous = type(request_signer) is not _SIGNER and _aiobotocore.is_async(request_signer)
-    _signed.set((region_name or None, account, asynchronous))
+    asynchronous = type(signer) is not _SIGNER and _aiobotocore.is_async(signer)
+    _signed.set((signer._region_name or None, account, asynchronous))
+
+
+def _before_sign(request_signer: Any = None, **_: Any) -> None:
+    if _active is not None:
+        _note(request_signer)
 
 
 def _before_send(request: _botocore.AWSPreparedRequest, **_: Any) -> Any:
@@ -96,5 +96,5 @@ HANDLERS: dict[str, _botocore.Handler] = {
 
 _SIGNER = _botocore.RequestSigner
 _botocore.install(HANDLERS)
-_botocore.cover_early_clients(HANDLERS, _is_on)
+_botocore.cover_early_clients(HANDLERS, _is_on, _note)
 _aiobotocore.cover_early_clients(HANDLERS, _is_on)

@@ -98,7 +98,7 @@ def test_every_client_signs_through_the_wrapped_request_signer_once() -> None:
 
     wrapped = RequestSigner.sign
     assert getattr(wrapped, "__pinpoint_mock__", False)
-    _botocore.cover_early_clients(hook.HANDLERS, lambda: True)
+    _botocore.cover_early_clients(hook.HANDLERS, lambda: True, lambda signer: None)
     assert RequestSigner.sign is wrapped
     client = boto3.client(
         "pinpoint-sms-voice-v2",

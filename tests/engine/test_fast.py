@@ -42,12 +42,28 @@ def test_botocores_wire_steps_do_not_run_but_after_call_does() -> None:
     assert seen == ["after-call"]
 
 
-def test_on_the_wire_they_all_run() -> None:
+def test_on_the_wire_they_all_run_but_signing() -> None:
+    """Nothing is signed while the mock is on, so before-sign is not emitted at all; with the
+    mock off, the same client signs (and emits it) again."""
+    client = boto3.client(
+        SERVICE, region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
+    )
+    seen = _events(client)
     with mock_sms_voice_v2():
-        client = boto3.client(SERVICE, region_name="us-east-1")
-        seen = _events(client)
         client.create_registration(RegistrationType=TYPE)
-    assert seen == ["before-call", "before-sign", "before-send", "after-call"]
+    assert seen == ["before-call", "before-send", "after-call"]
+    seen.clear()
+
+    class Stop(Exception):
+        pass
+
+    def stop(**_: Any) -> None:
+        raise Stop  # the mock is off: nothing may go out
+
+    client.meta.events.register_first(f"before-send.{SERVICE}", stop)
+    with pytest.raises(Stop):
+        client.create_registration(RegistrationType=TYPE)
+    assert seen == ["before-call", "before-sign"]
 
 
 def test_after_call_sees_the_parsed_answer_and_an_http_response() -> None:

@@ -75,7 +75,7 @@ def _unknown_target(client: Any) -> Callable[[], object]:
     def rename(request: Any, **_: Any) -> None:
         request.headers["X-Amz-Target"] = "PinpointSMSVoiceV2.NoSuchOperation"
 
-    client.meta.events.register("before-sign.pinpoint-sms-voice-v2", rename)
+    client.meta.events.register_first("request-created.pinpoint-sms-voice-v2", rename)
     return lambda: client.describe_registrations()
 
 
@@ -1183,7 +1183,7 @@ def _not_an_object(c: Any, method: str) -> Callable[[], object]:
     def swap(request: Any, **_: Any) -> None:
         request.data = b"[]"
 
-    c.meta.events.register("before-sign.pinpoint-sms-voice-v2", swap)
+    c.meta.events.register_first("request-created.pinpoint-sms-voice-v2", swap)
     return lambda: getattr(c, method)()
 
 
