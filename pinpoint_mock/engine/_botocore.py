@@ -73,10 +73,9 @@ def cover_early_clients(
         return
 
     def sign(self: RequestSigner, operation_name: str, request: Any, *args: Any, **kw: Any) -> Any:
-        if is_on() and ours(self, handlers):
-            if not args and not kw:
-                note(self)
-                return None
+        if is_on() and ours(self, handlers) and not args and not kw:
+            note(self)
+            return None
         return original(self, operation_name, request, *args, **kw)
 
     sign.__pinpoint_mock__ = True  # type: ignore[attr-defined]
@@ -95,7 +94,7 @@ def ours(signer: Any, handlers: dict[str, Handler]) -> bool:
     known: bool | None = signer.__dict__.get(_OURS)
     if known is not None:
         return known
-    mine = signer._service_id.hyphenize() == SERVICE_EVENT
+    mine: bool = signer._service_id.hyphenize() == SERVICE_EVENT
     if mine:
         emitter = signer._event_emitter
         for event, handler in handlers.items():
