@@ -123,6 +123,29 @@ def test_the_request_is_never_signed_while_active() -> None:
     assert seen == [None]
 
 
+def test_while_active_botocore_chooses_no_signer_and_emits_no_before_sign() -> None:
+    """The mock reads no signature, so the client's signer is not asked at all (only the
+    region and account it signs for are noted); a presigned URL is still botocore's."""
+    seen: list[str] = []
+    with mock_sms_voice_v2() as sms:
+        client = boto3.client(
+            SERVICE,
+            region_name="eu-west-2",
+            aws_access_key_id="444455556666",
+            aws_secret_access_key="x",
+        )
+        for event in ("choose-signer", "before-sign"):
+            client.meta.events.register(
+                f"{event}.{SERVICE}", lambda event_name, **_: seen.append(event_name)
+            )
+        client.create_registration(RegistrationType=TOLL_FREE)
+        assert seen == []
+        assert [(c.account_id, c.region) for c in sms.calls] == [("444455556666", "eu-west-2")]
+        url = client.generate_presigned_url("describe_registrations", Params={})
+    assert url.startswith("https://")
+    assert [e.split(".")[0] for e in seen] == ["choose-signer", "before-sign"]
+
+
 def test_beside_moto_started_first() -> None:
     moto = pytest.importorskip("moto")
     with moto.mock_aws(), mock_sms_voice_v2() as sms:
