@@ -197,6 +197,40 @@ def _seam_off(rounds: int, n: int) -> Figure:
     )
 
 
+def _seam_alone(rounds: int, n: int) -> Figure:
+    """An experiment, for information: create_registration on the wire with the operation
+    replaced by one returning the same answer every time and the service's validation
+    switched off, so what is left of the mock is the seam (read the request, a request ID,
+    the call log, write the answer)."""
+    from pinpoint_mock.engine import dispatch
+
+    case = TARGETED[1]
+    answer = {
+        "RegistrationArn": "arn:aws:sms-voice:us-east-1:123456789012:registration/"
+        "registration-00000000000000000000000000000001",
+        "RegistrationId": "registration-00000000000000000000000000000001",
+        "RegistrationType": TYPE,
+        "RegistrationStatus": "CREATED",
+        "CurrentVersionNumber": 1,
+        "CreatedTimestamp": 1796616078.144,
+    }
+    with mock_sms_voice_v2():  # fills the operation table
+        pass
+    real_handler, real_validator = dispatch.HANDLERS[case.operation], dispatch.validator
+    dispatch.HANDLERS[case.operation] = lambda ctx, params: dict(answer)
+    dispatch.validator = lambda operation: lambda params: None
+    try:
+        comparison = _compare(case, False, rounds, n)
+    finally:
+        dispatch.HANDLERS[case.operation], dispatch.validator = real_handler, real_validator
+    return _figure(
+        Case("seam_alone", "the seam alone (constant operation, no validation)", "", _same({})),
+        False,
+        comparison,
+        None,
+    )
+
+
 def run(quick: bool) -> list[Figure]:
     rounds, n = (3, 60) if quick else (9, 400)
     figures = []
@@ -205,5 +239,6 @@ def run(quick: bool) -> list[Figure]:
             figures.append(_figure(case, fast, _compare(case, fast, rounds, n), limit))
     for case in LISTINGS:
         figures.append(_figure(case, False, _compare(case, False, rounds, n // 2), None))
+    figures.append(_seam_alone(rounds, n))
     figures.append(_seam_off(rounds, n))
     return figures
