@@ -332,8 +332,7 @@ def encode_moves(moves: list[Move]) -> Any:
 
 
 def decode_move(value: Any, path: str) -> Move:
-    [move] = _MOVES.decode([value], path)
-    return typing.cast(Move, move)
+    return typing.cast(Move, codec(Move).decode(value, path))
 
 
 def kinds() -> dict[str, _Codec]:
