@@ -27,7 +27,8 @@ restart, at its own moment, to the same effect). A replay keeps the moves as a s
 ``at`` of a move already owed and a ``ran`` of one not owed change nothing.
 
 Which records a change touched is found from the call itself: every string of its request
-and answer that is an ID, name or ARN of a record, then every record those reference
+and answer that is an ID, name or ARN of a record, and any record filed since the last write
+that nothing named (the newest of a kind that grew), then every record those reference
 (before and after), as long as records keep changing. Each candidate is encoded and compared
 with the encoding last written, so only records that really changed are written.
 
@@ -353,6 +354,7 @@ class StateFile:
         else:
             todo = _candidates(state, cache, strings)
             todo |= {(t, rid) for t in snapshot.few_kinds() for rid in state._kinds.get(t, ())}
+            todo |= _unnamed_new(state, cache)
         seen: set[tuple[str, str]] = set()
         new: dict[str, set[str]] = {}
         puts: dict[tuple[str, str], Any] = {}
@@ -462,6 +464,22 @@ def _candidates(state: RegionState, cache: _RegionCache, strings: set[str]) -> s
         for arn_type, written in cache.records.items():
             if s in written:
                 found.add((arn_type, s))
+    return found
+
+
+def _unnamed_new(state: RegionState, cache: _RegionCache) -> set[tuple[str, str]]:
+    """Records filed since the last write that nothing the call said names (the sender ID a
+    review's approval brings): the newest of a kind that holds more records than were
+    written. A length per kind while nothing is new."""
+    found: set[tuple[str, str]] = set()
+    for arn_type, records in state._kinds.items():
+        written = cache.records.get(arn_type)
+        if len(records) <= (len(written) if written is not None else 0):
+            continue
+        for rid in reversed(records):
+            if written is not None and rid in written:
+                break
+            found.add((arn_type, rid))
     return found
 
 
