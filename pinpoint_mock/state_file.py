@@ -17,9 +17,18 @@ Journal lines (after a header line ``{"format": "pinpoint-mock-journal", "versio
     ["add", account, region, field, {k: v}]     entries added to a region-wide dict field
     ["set", account, region, field, value]      a region-wide field's new value
     ["seq", account, region, n]                 the region's sequence counter
+    ["at", account, region, move]               the clock owes a move (a review step)
+    ["ran", account, region, move]              the clock made that move
+
+The clock's moves (``engine/clock.py``) are kept as the export keeps them: the timers tell the
+journal each described move they schedule or run; a ``ran`` line goes in the same write as
+the records the move changed, never before (a move that ran unwritten runs again after a
+restart, at its own moment, to the same effect). A replay keeps the moves as a set: an
+``at`` of a move already owed and a ``ran`` of one not owed change nothing.
 
 Which records a change touched is found from the call itself: every string of its request
-and answer that is an ID, name or ARN of a record, then every record those reference
+and answer that is an ID, name or ARN of a record, and any record filed since the last write
+that nothing named (the newest of a kind that grew), then every record those reference
 (before and after), as long as records keep changing. Each candidate is encoded and compared
 with the encoding last written, so only records that really changed are written.
 
@@ -36,11 +45,13 @@ import hashlib
 import json
 import os
 import threading
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pinpoint_mock.engine import arns, snapshot
+from pinpoint_mock.engine.clock import Move
 from pinpoint_mock.engine.dispatch import Service
 from pinpoint_mock.engine.errors import MockError
 from pinpoint_mock.engine.store import RegionState, Store
@@ -117,6 +128,8 @@ class StateFile:
         self._fd: int | None = None
         self._cache: dict[tuple[str, str], _RegionCache] = {}
         self._pending: list[bytes] | None = None
+        # The clock's moves told by the timers, by region, until that region's next write.
+        self._moves: dict[tuple[str, str], list[tuple[str, Move]]] = {}
 
     # -- start and stop --------------------------------------------------------------------
 
@@ -126,6 +139,7 @@ class StateFile:
         store = self._load()
         self._service.store.replace(store)
         self._compact(rebuild=True)
+        self._service.store.timers.journal = deque()
         self._service.observer = self
 
     def close(self) -> None:
@@ -133,6 +147,7 @@ class StateFile:
         if self._fd is None:
             return
         self._service.observer = None
+        self._service.store.timers.journal = None
         self._compact(rebuild=False)
         with self._lock:
             if self._fd is not None:
@@ -229,11 +244,23 @@ class StateFile:
                 f"it continues another snapshot than {self.path} (remove the journal to start "
                 f"from {self.path} alone)",
             )
+        owed: dict[Move, str] = {}  # moves the journal adds to the snapshot's: where told
+        ran: set[Move] = set()
         for number, line in enumerate(lines[1:], 2):
             try:
-                _apply(store, json.loads(line), f"line {number}")
+                _apply(store, json.loads(line), f"line {number}", owed, ran)
             except (ValueError, MockError, TypeError, IndexError) as error:
                 raise self._refuse(path, f"line {number}: {error}") from None
+        # What the clock owes: the snapshot's moves and those told since, but those that ran.
+        if ran:
+            store.timers.drop(ran)
+        known = set(store.timers.moves())
+        for move, where in owed.items():
+            if move not in ran and move not in known:
+                try:
+                    snapshot.schedule_move(store, move, where)
+                except MockError as error:
+                    raise self._refuse(path, f"{where}: {error}") from None
         store._where.clear()
         for state in store.regions():
             snapshot.reindex(store, state)
@@ -246,6 +273,11 @@ class StateFile:
         to both journals)."""
         with self._lock:
             self._pending = [] if not rebuild else None
+            if rebuild:  # the new snapshot holds every move owed by now
+                self._moves = {}
+                told = self._service.store.timers.journal
+                if told is not None:
+                    told.clear()
         data = snapshot.export_store(self._service.store)
         text = json.dumps(data, indent=1, ensure_ascii=False).encode() + b"\n"
         header = _dumps(
@@ -276,6 +308,9 @@ class StateFile:
             return
         strings: set[str] = set()
         _strings(hints, strings)
+        told = self._service.store.timers.journal
+        if told:
+            self._take_moves(told)
         if state is not None:
             with self._lock:
                 self._write(self._diff(state, strings))
@@ -283,6 +318,17 @@ class StateFile:
         for each in self._service.store.regions():
             with each.lock, self._lock:
                 self._write(self._diff(each, strings))
+
+    def _take_moves(self, told: deque[tuple[str, Move]]) -> None:
+        """File the moves the timers told of under their regions, in order."""
+        with self._lock:
+            while told:
+                try:
+                    event = told.popleft()
+                except IndexError:  # another thread took the last one
+                    break
+                move = event[1]
+                self._moves.setdefault((move.account_id, move.region), []).append(event)
 
     def _write(self, lines: list[bytes]) -> None:
         if not lines or self._fd is None:
@@ -298,6 +344,9 @@ class StateFile:
         key = (state.account_id, state.region)
         cache = self._cache.get(key)
         lines: list[bytes] = []
+        moves = self._moves.pop(key, None) if self._moves else None
+        if moves:  # a move that ran changed its registration: written in the same write
+            strings = strings | {move.registration for op, move in moves if op == "ran"}
         if cache is None:
             cache = self._cache[key] = _RegionCache()
             lines.append(_line(["region", *where]))
@@ -305,6 +354,7 @@ class StateFile:
         else:
             todo = _candidates(state, cache, strings)
             todo |= {(t, rid) for t in snapshot.few_kinds() for rid in state._kinds.get(t, ())}
+            todo |= _unnamed_new(state, cache)
         seen: set[tuple[str, str]] = set()
         new: dict[str, set[str]] = {}
         puts: dict[tuple[str, str], Any] = {}
@@ -347,6 +397,8 @@ class StateFile:
         if state._next_seq != cache.seq:
             cache.seq = state._next_seq
             lines.append(_line(["seq", *where, state._next_seq]))
+        for op, move in moves or ():
+            lines.append(_line([op, *where, *snapshot.encode_moves([move])]))
         return lines
 
     @staticmethod
@@ -415,6 +467,22 @@ def _candidates(state: RegionState, cache: _RegionCache, strings: set[str]) -> s
     return found
 
 
+def _unnamed_new(state: RegionState, cache: _RegionCache) -> set[tuple[str, str]]:
+    """Records filed since the last write that nothing the call said names (the sender ID a
+    review's approval brings): the newest of a kind that holds more records than were
+    written. A length per kind while nothing is new."""
+    found: set[tuple[str, str]] = set()
+    for arn_type, records in state._kinds.items():
+        written = cache.records.get(arn_type)
+        if len(records) <= (len(written) if written is not None else 0):
+            continue
+        for rid in reversed(records):
+            if written is not None and rid in written:
+                break
+            found.add((arn_type, rid))
+    return found
+
+
 def _cache_of(entry: dict[str, Any]) -> _RegionCache:
     cache = _RegionCache()
     for arn_type, records in entry["resources"].items():
@@ -426,8 +494,9 @@ def _cache_of(entry: dict[str, Any]) -> _RegionCache:
     return cache
 
 
-def _apply(store: Store, entry: Any, where: str) -> None:
-    """Apply one journal line to ``store``."""
+def _apply(store: Store, entry: Any, where: str, owed: dict[Move, str], ran: set[Move]) -> None:
+    """Apply one journal line to ``store``; the clock's moves are collected in ``owed`` and
+    ``ran`` (applied once the whole journal is read)."""
     if (
         not isinstance(entry, list)
         or len(entry) < 3
@@ -456,5 +525,13 @@ def _apply(store: Store, entry: Any, where: str) -> None:
         setattr(state, entry[3], snapshot.decode_field(entry[3], entry[4], where))
     elif op == "seq" and len(entry) == 4 and type(entry[3]) is int:
         state._next_seq = max(state._next_seq, entry[3])
+    elif op in ("at", "ran") and len(entry) == 4:
+        move = snapshot.decode_move(entry[3], where)
+        if (move.account_id, move.region) != (account, region):
+            raise MockError(f"{entry!r:.80}: the move is not of account {account} {region}")
+        if op == "at":
+            owed.setdefault(move, where)
+        else:
+            ran.add(move)
     else:
         raise MockError(f"{entry!r:.80} is not a journal entry")

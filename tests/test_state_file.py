@@ -11,11 +11,13 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
+import time_machine
 from botocore.config import Config
 
 import pinpoint_mock
@@ -142,6 +144,46 @@ def test_the_journal_holds_every_change_before_it_is_answered(tmp_path: Path) ->
         assert load(path) == url.mock.export_state()
         client.create_configuration_set(ConfigurationSetName="after-reset")
     assert len(checked) > 50
+
+
+def test_a_pending_review_continues_after_a_restart(tmp_path: Path) -> None:
+    """The clock's moves are journaled: the files alone hold what is still owed, and a
+    restarted server (without review options) makes the move at its own moment, the sender
+    ID the approval brings written with it."""
+    path, day, start = tmp_path / "state.json", 86_400.0, 1_767_225_600.0
+    with time_machine.travel(start, tick=False) as clock:
+        with pinpoint_mock.server(
+            state=path, review="approve", review_after=timedelta(days=1)
+        ) as url:
+            client = client_for(url)
+            rid = client.create_registration(RegistrationType="JO_SENDER_ID_REGISTRATION")[
+                "RegistrationId"
+            ]
+            client.put_registration_field_value(
+                RegistrationId=rid, FieldPath="senderIdInfo.senderId", TextValue="ACMEJO"
+            )
+            client.submit_registration_version(RegistrationId=rid)
+            assert [m["step"] for m in load(path)["clock"]] == ["begin", "approve"]
+            clock.shift(5)
+            client.describe_registrations(RegistrationIds=[rid])  # the begin runs: written
+            assert load(path) == url.mock.export_state()
+            assert [m["step"] for m in load(path)["clock"]] == ["approve"]
+        with pinpoint_mock.server(state=path) as url:
+            clock.shift(day)
+            client = client_for(url)
+            [version] = client.describe_registration_versions(RegistrationId=rid)[
+                "RegistrationVersions"
+            ]
+            events = url.mock.eventbridge_events
+            assert load(path) == url.mock.export_state()  # the approval and its sender ID
+            assert "clock" not in load(path)
+            [sender] = client.describe_sender_ids()["SenderIds"]
+    history = version["RegistrationVersionStatusHistory"]
+    assert history["ReviewingTimestamp"].timestamp() == start + 1
+    assert history["ApprovedTimestamp"].timestamp() == start + day
+    assert [e["detail"]["registrationDetails"]["currentStatus"] for e in events] == ["COMPLETE"]
+    assert events[0]["time"] == "2026-01-02T00:00:00Z"
+    assert sender["RegistrationId"] == rid
 
 
 def test_an_import_through_the_handle_is_kept(tmp_path: Path) -> None:

@@ -11,7 +11,14 @@ The document (format ``pinpoint-mock-state``, :data:`VERSION`)::
     {"format": "pinpoint-mock-state", "version": 1,
      "regions": [{"account_id": "123456789012", "region": "us-east-1", "next_seq": 7,
                   "client_tokens": {...}, ...region-wide fields...,
-                  "resources": {"registration": [{...record...}, ...], "pool": [...]}}]}
+                  "resources": {"registration": [{...record...}, ...], "pool": [...]}}],
+     "clock": [{"account_id": ..., "region": ..., "registration": ..., "version": 2,
+                "due": 1767225600.0, "step": "approve"}, ...]}
+
+``clock`` (left out when empty) lists the moves the clock still owes (:class:`Move`), in the
+order they will run; an import schedules each again on the importing mock's clock, through
+the function its family registered for the step (:func:`register_moves`). A document without
+it reads as before, so the version stays 1.
 
 Records of a kind are a list in creation order (the order every Describe shows); a record's
 fields equal to their defaults are left out. Decoding is strict: an unknown format or
@@ -29,6 +36,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, Union
 
+from pinpoint_mock.engine.clock import Move
 from pinpoint_mock.engine.errors import MockError
 from pinpoint_mock.engine.store import RegionState, Store
 
@@ -290,6 +298,43 @@ def register_field(name: str, hint: Any) -> None:
     _FIELDS[name] = codec(hint)
 
 
+# Move.step -> how a move of that step is put on the clock again (one function per family)
+_SCHEDULE: dict[str, Callable[[RegionState, Move], None]] = {}
+_MOVES = codec(list[Move])
+
+
+def register_moves(steps: frozenset[str], schedule: Callable[[RegionState, Move], None]) -> None:
+    """Keep the clock's moves of ``steps`` in exported state: ``schedule(state, move)`` is
+    the family's one way to put such a move on the clock, used again at import."""
+    for step in steps:
+        _SCHEDULE[step] = schedule
+
+
+def schedule_move(store: Store, move: Move, path: str) -> None:
+    """Put an exported ``move`` on ``store``'s clock, in its region (which must be there)."""
+    state = store.existing(move.account_id, move.region)
+    if state is None:
+        raise Malformed(
+            f"pinpoint-mock state: {path}: account {move.account_id} {move.region} is not "
+            "in the document"
+        )
+    schedule = _SCHEDULE.get(move.step)
+    if schedule is None:
+        raise Malformed(
+            f"pinpoint-mock state: {path}.step: {move.step!r} is not a step the clock takes "
+            f"(it takes {', '.join(sorted(_SCHEDULE))})"
+        )
+    schedule(state, move)
+
+
+def encode_moves(moves: list[Move]) -> Any:
+    return _MOVES.encode(moves)
+
+
+def decode_move(value: Any, path: str) -> Move:
+    return typing.cast(Move, codec(Move).decode(value, path))
+
+
 def kinds() -> dict[str, _Codec]:
     return _KINDS
 
@@ -339,7 +384,11 @@ def export_store(store: Store) -> dict[str, Any]:
     for state in sorted(store.regions(), key=lambda s: (s.account_id, s.region)):
         with state.lock:
             regions.append(encode_region(state))
-    return {"format": FORMAT, "version": VERSION, "regions": regions}
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION, "regions": regions}
+    moves = store.timers.moves()
+    if moves:
+        document["clock"] = encode_moves(moves)
+    return document
 
 
 def check_header(data: Any, what: str = "state") -> None:
@@ -438,7 +487,7 @@ def decode_region(store: Store, entry: Any, path: str) -> RegionState:
 def import_store(data: Any) -> Store:
     """A new :class:`Store` holding the document's state (nothing shared with any other)."""
     check_header(data)
-    unknown = set(data) - {"format", "version", "regions"}
+    unknown = set(data) - {"format", "version", "regions", "clock"}
     if unknown:
         raise Malformed(f"pinpoint-mock state: no top-level field(s) {', '.join(sorted(unknown))}")
     regions = data.get("regions", [])
@@ -447,4 +496,9 @@ def import_store(data: Any) -> Store:
     store = Store()
     for i, entry in enumerate(regions):
         decode_region(store, entry, f"regions[{i}]")
+    moves = data.get("clock", [])
+    if type(moves) is not list:
+        raise _fail("clock", "a list", moves)
+    for i, value in enumerate(moves):
+        schedule_move(store, decode_move(value, f"clock[{i}]"), f"clock[{i}]")
     return store

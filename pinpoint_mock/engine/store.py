@@ -132,9 +132,13 @@ class Store:
         return self._where.get(registration_id)
 
     def replace(self, other: Store) -> None:
-        """Hold ``other``'s regions from now on (``other`` is built aside and then dropped)."""
+        """Hold ``other``'s regions from now on, and what its clock owes (``other`` is built
+        aside and then dropped). The regions use this store's event log and clock."""
         with self._lock:
             self._regions, self._where = other._regions, other._where
+            for state in self._regions.values():
+                state.eventbridge, state.timers = self.eventbridge, self.timers
+            self.timers.take(other.timers)
 
     def clear(self) -> None:
         """Empty every account and region; what was due on the clock goes with them (the

@@ -6,10 +6,12 @@ import copy
 import json
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import boto3
 import pytest
+import time_machine
 
 from pinpoint_mock import MockError, SmsVoiceV2Mock, mock_sms_voice_v2
 from pinpoint_mock.engine import snapshot
@@ -207,3 +209,113 @@ def test_export_says_which_kind_lacks_a_registration(sms: SmsVoiceV2Mock) -> Non
 def sms() -> Any:
     with mock_sms_voice_v2() as mock:
         yield mock
+
+
+# -- what the clock still owes -----------------------------------------------------------------
+
+BRAND = "US_TEN_DLC_BRAND_REGISTRATION"
+T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+DAY = 86_400.0
+
+
+def _outcome(sms: SmsVoiceV2Mock, rid: str) -> tuple[str, dict[str, float], list[tuple[str, str]]]:
+    """The registration's status, its version's history, and its events (status, time)."""
+    [version] = _client().describe_registration_versions(RegistrationId=rid)["RegistrationVersions"]
+    history = {k: v.timestamp() for k, v in version["RegistrationVersionStatusHistory"].items()}
+    events = [
+        (e["detail"]["registrationDetails"]["currentStatus"], e["time"])
+        for e in sms.eventbridge_events
+        if e["detail"]["registrationDetails"]["registrationId"] == rid
+    ]
+    return version["RegistrationVersionStatus"], history, events
+
+
+def _submitted(**options: Any) -> tuple[str, Any]:
+    """A version submitted at T0 under ``options``, exported through JSON text at T0 + 10 s."""
+    with mock_sms_voice_v2(**options) as sms:
+        client = _client()
+        rid = client.create_registration(RegistrationType=BRAND)["RegistrationId"]
+        client.submit_registration_version(RegistrationId=rid)
+        return rid, json.loads(json.dumps(sms.export_state()))
+
+
+def test_a_pending_review_is_exported_and_happens_after_the_import_at_its_moment() -> None:
+    with time_machine.travel(T0, tick=False) as clock:
+        rid, data = _submitted(review="approve", review_after=timedelta(days=3))
+        assert [(m["registration"], m["version"], m["due"], m["step"]) for m in data["clock"]] == [
+            (rid, 1, T0 + 1, "begin"),
+            (rid, 1, T0 + 3 * DAY, "approve"),
+        ]
+        clock.shift(2 * DAY)  # the begin is already due at the import: it runs at the next look
+        with mock_sms_voice_v2() as sms:  # no review options: the moves came with the state
+            sms.import_state(data)
+            assert _outcome(sms, rid)[0] == "REVIEWING"
+            clock.shift(DAY)
+            status, history, events = _outcome(sms, rid)
+    assert status == "APPROVED"
+    assert history == {
+        "DraftTimestamp": T0,
+        "SubmittedTimestamp": T0,
+        "ReviewingTimestamp": T0 + 1,  # its due moment, not the moment of the look
+        "ApprovedTimestamp": T0 + 3 * DAY,
+    }
+    assert events == [("REVIEWING", "2026-01-01T00:00:01Z"), ("COMPLETE", "2026-01-04T00:00:00Z")]
+
+
+def test_an_imported_move_whose_version_moved_on_is_skipped() -> None:
+    with time_machine.travel(T0, tick=False) as clock:
+        rid, data = _submitted(review="approve", review_after=timedelta(days=1))
+        with mock_sms_voice_v2() as sms:
+            sms.import_state(data)
+            sms.review(rid).deny()  # the test steps in before the clock
+            clock.shift(2 * DAY)
+            status, history, _ = _outcome(sms, rid)
+            assert sms.export_state().get("clock") is None  # nothing owed any more
+    assert status == "DENIED"
+    assert set(history) == {"DraftTimestamp", "SubmittedTimestamp", "ReviewingTimestamp"} | {
+        "DeniedTimestamp"
+    }
+    assert history["DeniedTimestamp"] == T0
+
+
+def test_after_an_import_new_reviews_run_on_the_clock_and_are_announced() -> None:
+    """The imported regions use the importing mock's clock and event log."""
+    with (
+        time_machine.travel(T0, tick=False) as clock,
+        mock_sms_voice_v2(review="deny", review_after=timedelta(hours=1)) as sms,
+    ):
+        client = _client()
+        rid = client.create_registration(RegistrationType=BRAND)["RegistrationId"]
+        sms.import_state(sms.export_state())
+        client.submit_registration_version(RegistrationId=rid)
+        clock.shift(2 * 3600)
+        status, history, events = _outcome(sms, rid)
+    assert status == "DENIED"
+    assert history["DeniedTimestamp"] == T0 + 3600
+    assert [e[0] for e in events] == ["CREATED", "SUBMITTED", "REVIEWING", "REQUIRES_UPDATES"]
+
+
+def test_an_export_with_nothing_owed_has_no_clock_section(world: dict[str, Any]) -> None:
+    assert "clock" not in world["data"]
+
+
+def test_malformed_moves_are_refused() -> None:
+    with time_machine.travel(T0, tick=False):
+        _, data = _submitted(review="approve", review_after=timedelta(days=1))
+
+    def edited(**change: Any) -> Any:
+        fresh = copy.deepcopy(data)
+        fresh["clock"][0].update(change)
+        return fresh
+
+    with mock_sms_voice_v2() as sms:
+        for broken, message in [
+            (edited(step="launch"), "'launch' is not a step the clock takes"),
+            (edited(region="eu-west-3"), r"clock\[0\]: account 123456789012 eu-west-3 is not"),
+            (edited(due="soon"), r"clock\[0\]\.due should be a number"),
+            (edited(colour="red"), r"clock\[0\] has no field"),
+            ({**data, "clock": {}}, "clock should be a list"),
+        ]:
+            with pytest.raises(MockError, match=message):
+                sms.import_state(broken)
+        assert sms.export_state()["regions"] == []

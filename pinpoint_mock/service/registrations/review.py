@@ -15,7 +15,9 @@ from datetime import timedelta
 import botocore
 
 from pinpoint_mock.engine import model
+from pinpoint_mock.engine.clock import Move
 from pinpoint_mock.engine.errors import InvalidTransition, MockError
+from pinpoint_mock.engine.snapshot import register_moves
 from pinpoint_mock.engine.store import RegionState, now
 from pinpoint_mock.service.options import OUTCOMES, ReviewPolicy, seconds
 from pinpoint_mock.service.registrations import lifecycle as lc
@@ -445,27 +447,41 @@ def run_policy(decision: Decision, state: RegionState, reg: Registration, at: fl
     final = at + decision.delay
     steps = [("aws_review", BEGIN_AFTER)] if aws_review else []
     steps.append(("begin", BEGIN_AFTER * (2 if aws_review else 1)))
-    for name, after in steps:
-        if at + after < final or outcome == "authenticate":
-            _schedule(state, reg, version, min(at + after, final), name)
-    _schedule(state, reg, version, final, _FINAL_STEP[outcome])
+    moves = [
+        (min(at + after, final), name)
+        for name, after in steps
+        if at + after < final or outcome == "authenticate"
+    ]
+    moves.append((final, _FINAL_STEP[outcome]))
+    for due, name in moves:
+        schedule(state, Move(state.account_id, state.region, reg.id, version.number, due, name))
 
 
-def _schedule(
-    state: RegionState, reg: Registration, version: Version, due: float, step: str
-) -> None:
-    """``step`` of the review of ``version`` at ``due``, unless the version has moved on by
-    then (the test drove it, discarded it, or deleted the registration)."""
+# The steps the clock takes (Move.step): those an outcome on the clock is made of.
+CLOCK_STEPS = frozenset({"aws_review", "begin", *_FINAL_STEP.values()})
 
-    def move(moment: float) -> None:
+
+def schedule(state: RegionState, move: Move) -> None:
+    """Put ``move`` on the clock: its step of the review at its moment, unless the version
+    has moved on by then (the test drove it, discarded it, or deleted the registration).
+    The one way a review step is scheduled: at submission, and again from exported state."""
+    step = move.step
+    if step not in CLOCK_STEPS:
+        raise MockError(
+            f"{step!r} is not a step the clock takes; it takes {', '.join(sorted(CLOCK_STEPS))}"
+        )
+
+    def run(moment: float) -> None:
         with state.lock:
-            if state.registrations.get(reg.id) is not reg or reg.current is not version:
-                return
-            if reg.closed:
+            reg = state.registrations.get(move.registration)
+            if reg is None or reg.closed or reg.current.number != move.version:
                 return
             try:
                 getattr(Review(state, reg, at=round(moment, 3)), step)()
             except InvalidTransition:  # the test moved it meanwhile: the clock leaves it
                 return
 
-    state.timers.at(due, move)
+    state.timers.at(move.due, run, move)
+
+
+register_moves(CLOCK_STEPS, schedule)
