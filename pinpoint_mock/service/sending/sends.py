@@ -10,7 +10,8 @@ reach the destination's country); a sender ID by name (of the destination's coun
 Without one (text only): the first active number of the destination's country with SMS, then a
 sender ID of that country, then the configuration set's default sender ID (where the country
 takes sender IDs), else ConflictException ``NO_ORIGINATION_IDENTITIES_FOUND``. Shared routes
-are not modelled.
+are not modelled. SendTextMessage from an RCS agent, or from a pool holding one, goes through
+:mod:`.rcs` first (RCS, and its SMS fallback through :func:`send_fallback`).
 
 The checks, in order: unknown identity, configuration set or protect configuration
 (ResourceNotFoundException); a number that is not active (``REGISTRATION_NOT_COMPLETE`` when
