@@ -1030,9 +1030,17 @@ def _rcs_send(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     """The testing agent (by ID or ARN) to its verified tester; no price cap it could miss,
-    no protect configuration (none exist)."""
+    no protect configuration (none exist); a fallback with the content its channel needs and
+    no identity of its own (an unknown one could only be refused when the fallback is sent)."""
     shaped = {k: v for k, v in params.items() if k not in ("ProtectConfigurationId", "MaxPrice")}
     agent = data.draw(st.sampled_from(pool.testing_agents), label="OriginationIdentity")
+    fallback = params.get("FallbackConfiguration")
+    if fallback is not None:
+        fallback = {k: v for k, v in fallback.items() if k != "OriginationIdentity"}
+        if fallback["Channel"] == "SMS":
+            fallback.pop("MediaUrls", None)
+        fallback.setdefault("MessageBody", "Fallback text")
+        shaped["FallbackConfiguration"] = fallback
     return {**shaped, "OriginationIdentity": agent, "DestinationPhoneNumber": RCS_TESTER}
 
 

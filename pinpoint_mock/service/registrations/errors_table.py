@@ -1603,6 +1603,7 @@ ROWS: tuple[ErrorRow, ...] = (
         "DescribeRcsAgents",
         "an ID or ARN in `RcsAgentIds` names no RCS agent of this account and Region (also on "
         "UpdateRcsAgent, DeleteRcsAgent, DescribeRcsAgentCountryLaunchStatus, SendRcsMessage, "
+        "SendTextMessage, "
         "CreateRegistrationAssociation, AssociateOriginationIdentity and PutKeyword)",
         "rcs-agent",
     ),
@@ -1726,6 +1727,20 @@ ROWS: tuple[ErrorRow, ...] = (
         "SendRcsMessage",
         "MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS",
         "the message would take the month's RCS spend past the enforced limit",
+    ),
+    _validation(
+        "rcs-fallback-without-content",
+        "SendRcsMessage",
+        "MISSING_PARAMETER",
+        "`FallbackConfiguration` has `Channel` SMS without `MessageBody`, or MMS with neither "
+        "`MessageBody` nor `MediaUrls`",
+    ),
+    _validation(
+        "rcs-fallback-bad-identity",
+        "SendRcsMessage",
+        "INVALID_PARAMETER",
+        "`FallbackConfiguration` names a pool or an RCS agent as its `OriginationIdentity`, or "
+        "gives `MediaUrls` with `Channel` SMS",
     ),
     _no_registration("available-numbers-no-registration", "ListAvailablePhoneNumbers"),
     _bad_token("available-numbers-bad-token", "ListAvailablePhoneNumbers"),

@@ -6,7 +6,8 @@ an MMS ``MEDIA_PENDING`` then ``MEDIA_SUCCESSFUL``; a call ``VOICE_INITIATED``,
 ``RCS_DELIVERED`` (its records also carry ``rcsBusinessId`` and ``agentIsoCountryCode``, and it
 goes to event destinations only, not to EventBridge, as AWS documents). ``sms.set_delivery(destination,
 event_type)`` makes the messages to that destination end with another final event instead:
-a text's ``TEXT_BLOCKED`` (free, as observed), a call's ``VOICE_NO_ANSWER`` after ringing.
+a text's ``TEXT_BLOCKED`` (free, as observed), a call's ``VOICE_NO_ANSWER`` after ringing;
+an RCS message that fails with a fallback goes on with ``RCS_FALLEN_BACK_TO_SMS`` (:mod:`.rcs`).
 Exactly one event of a message is final. Every message gets them (AWS sends text, media and
 voice events to EventBridge regardless); each enabled event destination of the message's configuration set
 whose ``MatchingEventTypes`` cover an event gets its record too, in ``sms.events``, and through

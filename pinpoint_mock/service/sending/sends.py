@@ -10,7 +10,8 @@ reach the destination's country); a sender ID by name (of the destination's coun
 Without one (text only): the first active number of the destination's country with SMS, then a
 sender ID of that country, then the configuration set's default sender ID (where the country
 takes sender IDs), else ConflictException ``NO_ORIGINATION_IDENTITIES_FOUND``. Shared routes
-are not modelled.
+are not modelled. SendTextMessage from an RCS agent, or from a pool holding one, goes through
+:mod:`.rcs` first (RCS, and its SMS fallback through :func:`send_fallback`).
 
 The checks, in order: unknown identity, configuration set or protect configuration
 (ResourceNotFoundException); a number that is not active (``REGISTRATION_NOT_COMPLETE`` when
@@ -112,6 +113,8 @@ class Message:
     # {protectConfigurationId, protectStatus} when a protect configuration let it go
     protect: dict[str, str] | None = None
     rcs_content: dict[str, Any] | None = None  # SendRcsMessage's RcsMessageContent
+    sent_as: str | None = None  # the channel, where the operation does not tell it (RCS fallback)
+    fallback_for: str | None = None  # the MessageId of the RCS message this one falls back for
     created: float = 0.0
     order: int = 0
     emitted: list[dict[str, Any]] = field(default_factory=list, repr=False)
@@ -122,6 +125,8 @@ class Message:
 
     @property
     def channel(self) -> str:
+        if self.sent_as is not None:
+            return self.sent_as
         if self.operation == "SendRcsMessage":
             return "RCS"
         if self.operation in ("SendVoiceMessage", "SendNotifyVoiceMessage"):
@@ -335,7 +340,9 @@ def _check_media(urls: list[str]) -> None:
 # -- the send -------------------------------------------------------------------------------
 
 
-def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
+def _send(
+    ctx: Context, params: dict[str, Any], channel: str, *, fallback_for: str | None = None
+) -> dict[str, Any]:
     state = ctx.state
     destination = countries.with_plus(params["DestinationPhoneNumber"])
     country = countries.iso_of(destination)
@@ -389,9 +396,19 @@ def _send(ctx: Context, params: dict[str, Any], channel: str) -> dict[str, Any]:
         message_body_text_type=params.get("MessageBodyTextType"),
         feedback_enabled=feedback(params, configuration_set),
         protect=protected.record() if protected is not None else None,
+        sent_as=channel if fallback_for is not None else None,
+        fallback_for=fallback_for,
     )
     dispatch(state, message, channel, last, detail, configuration_set)
     return {"MessageId": message.message_id}
+
+
+def send_fallback(
+    ctx: Context, params: dict[str, Any], channel: str, rcs_message_id: str | None
+) -> dict[str, Any]:
+    """The SMS (``TEXT``) or MMS (``MEDIA``) sent for a failed RCS message (:mod:`.rcs`), with
+    every check of an ordinary send; ``rcs_message_id`` None only with ``DryRun``."""
+    return _send(ctx, params, channel, fallback_for=rcs_message_id)
 
 
 def feedback(params: dict[str, Any], configuration_set: ConfigurationSet | None) -> bool:
@@ -440,11 +457,13 @@ def dispatch(
     last: str,
     detail: dict[str, Any],
     configuration_set: ConfigurationSet | None,
+    after: tuple[str, ...] = (),
 ) -> None:
-    """Keep an accepted message and emit its events."""
+    """Keep an accepted message and emit its events (``after`` its final one, e.g. an RCS
+    message's fallback)."""
     message.created = now()
     message.order = next(_order)
-    message.events = events.sequence(channel, last)
+    message.events = [*events.sequence(channel, last), *after]
     state.of(MESSAGE)[message.id] = message
     # AWS sends every message's events to EventBridge, with or without a configuration set
     # (RCS events only to event destinations); each is built only when read (or at once

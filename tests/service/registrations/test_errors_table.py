@@ -1820,6 +1820,22 @@ TRIGGERS.update(
         "rcs-send-spend-limit": lambda c, s: (
             lambda agent: c.set_rcs_message_spend_limit_override(MonthlyLimit=0) and _rcs(c, agent)
         )(_tested(c, s)),
+        "rcs-fallback-without-content": lambda c, s: _rcs(
+            c, _tested(c, s), FallbackConfiguration={"Channel": "SMS"}
+        ),
+        "rcs-fallback-bad-identity": lambda c, s: (
+            lambda agent: _rcs(
+                c,
+                agent,
+                FallbackConfiguration={
+                    "Channel": "SMS",
+                    "MessageBody": "plain",
+                    "OriginationIdentity": c.create_pool(
+                        OriginationIdentity=agent, MessageType="TRANSACTIONAL"
+                    )["PoolId"],
+                },
+            )
+        )(_tested(c, s)),
         "available-numbers-no-registration": plain(
             "list_available_phone_numbers", **_SEARCH, RegistrationId=_NOBODY
         ),

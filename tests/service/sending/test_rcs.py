@@ -11,6 +11,8 @@ from botocore.exceptions import ClientError
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
 from tests.profiles import newer_model
 
+from .conftest import long_code
+
 pytestmark = newer_model("SendRcsMessage")
 
 TESTER = "+12065550142"
@@ -222,3 +224,258 @@ def test_unknown_origins_are_not_found(client: Any) -> None:
             client.send_rcs_message(
                 DestinationPhoneNumber=TESTER, OriginationIdentity=origin, RcsMessageContent=HELLO
             )
+
+
+# -- SendTextMessage over RCS, and the fallback --------------------------------------------
+
+
+def _tested_agent(client: Any, sms: SmsVoiceV2Mock) -> str:
+    """A testing agent with TESTER verified as its tester."""
+    agent = _testing_agent(client, sms)
+    _tester(client, sms, agent)
+    return agent
+
+
+def _pool(client: Any, agent: str, *capabilities: str) -> tuple[str, str]:
+    """A pool of ``agent`` and a US long code (SMS by default): (pool ID, the number)."""
+    number = long_code(client, *capabilities)
+    pool = client.create_pool(OriginationIdentity=agent, MessageType="TRANSACTIONAL")["PoolId"]
+    client.associate_origination_identity(
+        PoolId=pool, OriginationIdentity=number["PhoneNumberId"], IsoCountryCode="US"
+    )
+    return str(pool), str(number["PhoneNumber"])
+
+
+def _sent_since(sms: SmsVoiceV2Mock, before: int) -> list[Any]:
+    return list(sms.messages[before:])
+
+
+def test_send_text_message_from_an_agent_is_an_rcs_message_without_fallback(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    agent = _tested_agent(client, sms)
+    arn = client.describe_rcs_agents(RcsAgentIds=[agent])["RcsAgents"][0]["RcsAgentArn"]
+    long_code(client)  # an SMS number the account could fall back to: it is not used
+    client.set_text_message_spend_limit_override(MonthlyLimit=0)  # RCS is charged, not SMS
+    before = len(sms.messages)
+    sent = client.send_text_message(
+        DestinationPhoneNumber=TESTER, OriginationIdentity=arn, MessageBody="Your code is 1234"
+    )
+    [message] = _sent_since(sms, before)
+    assert message.message_id == sent["MessageId"]
+    assert (message.channel, message.operation) == ("RCS", "SendTextMessage")
+    assert (message.origination_identity, message.body) == (agent, "Your code is 1234")
+    assert message.events == ["RCS_SENT", "RCS_DELIVERED"]
+
+    sms.set_delivery(TESTER, "RCS_FAILED")
+    client.send_text_message(
+        DestinationPhoneNumber=TESTER, OriginationIdentity=agent, MessageBody="x"
+    )
+    [failed] = _sent_since(sms, before + 1)
+    assert failed.events == ["RCS_SENT", "RCS_FAILED"]  # RCS only: nothing falls back
+
+
+def test_send_text_message_from_an_agent_has_the_checks_of_send_rcs_message(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    agent = _tested_agent(client, sms)
+    text = {"OriginationIdentity": agent, "MessageBody": "hi"}
+    with pytest.raises(client.exceptions.ConflictException) as stranger:
+        client.send_text_message(DestinationPhoneNumber=STRANGER, **text)
+    assert _reason(stranger) == "DESTINATION_PHONE_NUMBER_NOT_VERIFIED"
+    with pytest.raises(client.exceptions.ValidationException) as capped:
+        client.send_text_message(DestinationPhoneNumber=TESTER, MaxPrice="0.001", **text)
+    assert _reason(capped) == "PRICE_OVER_THRESHOLD"
+    before = len(sms.messages)
+    assert client.send_text_message(DestinationPhoneNumber=TESTER, DryRun=True, **text)["MessageId"]
+    assert len(sms.messages) == before
+    client.set_rcs_message_spend_limit_override(MonthlyLimit=0)
+    with pytest.raises(client.exceptions.ServiceQuotaExceededException) as spent:
+        client.send_text_message(DestinationPhoneNumber=TESTER, **text)
+    assert _reason(spent) == "MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS"
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=TESTER)
+    with pytest.raises(client.exceptions.ConflictException) as opted_out:
+        client.send_text_message(DestinationPhoneNumber=TESTER, **text)
+    assert _reason(opted_out) == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    assert len(sms.messages) == before
+
+
+def test_a_pool_with_an_agent_sends_rcs_first(client: Any, sms: SmsVoiceV2Mock) -> None:
+    agent = _tested_agent(client, sms)
+    pool, _ = _pool(client, agent)
+    before = len(sms.messages)
+    sent = client.send_text_message(
+        DestinationPhoneNumber=TESTER, OriginationIdentity=pool, MessageBody="hi"
+    )
+    [message] = _sent_since(sms, before)
+    assert (message.message_id, message.channel) == (sent["MessageId"], "RCS")
+    assert message.origination_identity == agent
+    assert message.events == ["RCS_SENT", "RCS_DELIVERED"]
+
+
+def test_a_pool_falls_back_to_sms_from_its_number_when_rcs_fails(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    agent = _tested_agent(client, sms)
+    pool, number = _pool(client, agent)
+    client.create_configuration_set(ConfigurationSetName="all")
+    client.create_event_destination(
+        ConfigurationSetName="all",
+        EventDestinationName="everything",
+        MatchingEventTypes=["ALL"],
+        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:all"},
+    )
+    sms.set_delivery(TESTER, "RCS_FAILED")
+    before = len(sms.messages)
+    sent = client.send_text_message(
+        DestinationPhoneNumber=TESTER,
+        OriginationIdentity=pool,
+        MessageBody="Your code is 1234",
+        ConfigurationSetName="all",
+        Context={"order": "42"},
+    )
+    rcs, text = _sent_since(sms, before)
+    assert rcs.message_id == sent["MessageId"]
+    assert (rcs.channel, rcs.origination_identity) == ("RCS", agent)
+    assert rcs.events == ["RCS_SENT", "RCS_FAILED", "RCS_FALLEN_BACK_TO_SMS"]
+    assert (text.channel, text.operation, text.fallback_for) == (
+        "TEXT",
+        "SendTextMessage",
+        rcs.message_id,
+    )
+    assert (text.origination_identity, text.body) == (number, "Your code is 1234")
+    assert text.events == ["TEXT_PENDING", "TEXT_SUCCESSFUL"]
+    records = [e["record"] for e in sms.events]
+    fallen = [r for r in records if r["eventType"] == "RCS_FALLEN_BACK_TO_SMS"]
+    assert [(r["messageId"], r["isFinal"], r["context"]) for r in fallen] == [
+        (rcs.message_id, True, {"order": "42"})
+    ]
+    assert [r["eventType"] for r in records if r["messageId"] == text.message_id] == [
+        "TEXT_PENDING",
+        "TEXT_SUCCESSFUL",
+    ]
+
+
+def test_a_pool_sends_sms_where_its_agent_cannot(client: Any, sms: SmsVoiceV2Mock) -> None:
+    agent = _tested_agent(client, sms)
+    pool, number = _pool(client, agent)
+    before = len(sms.messages)
+    sent = client.send_text_message(
+        DestinationPhoneNumber=STRANGER, OriginationIdentity=pool, MessageBody="hi"
+    )
+    [message] = _sent_since(sms, before)  # not a tester: no RCS attempt at all
+    assert (message.message_id, message.channel) == (sent["MessageId"], "TEXT")
+    assert (message.origination_identity, message.fallback_for) == (number, None)
+
+
+def test_a_pool_fallback_has_the_checks_of_a_text(client: Any, sms: SmsVoiceV2Mock) -> None:
+    agent = _tested_agent(client, sms)
+    pool, _ = _pool(client, agent)
+    client.set_text_message_spend_limit_override(MonthlyLimit=0)
+    client.send_text_message(
+        DestinationPhoneNumber=TESTER, OriginationIdentity=pool, MessageBody="a"
+    )
+    sms.set_delivery(TESTER, "RCS_FAILED")  # now the SMS must go too, and cannot
+    before = len(sms.messages)
+    with pytest.raises(client.exceptions.ServiceQuotaExceededException) as raised:
+        client.send_text_message(
+            DestinationPhoneNumber=TESTER, OriginationIdentity=pool, MessageBody="b"
+        )
+    assert _reason(raised) == "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT"
+    assert len(sms.messages) == before
+
+
+def _failing_rcs(client: Any, sms: SmsVoiceV2Mock, origin: str, **fallback: Any) -> list[Any]:
+    before = len(sms.messages)
+    sent = client.send_rcs_message(
+        DestinationPhoneNumber=TESTER,
+        OriginationIdentity=origin,
+        RcsMessageContent=HELLO,
+        FallbackConfiguration=fallback,
+    )
+    made = _sent_since(sms, before)
+    assert made[0].message_id == sent["MessageId"]
+    return made
+
+
+@pytest.mark.parametrize("final", ["RCS_FAILED", "RCS_TTL_EXPIRED"])
+def test_send_rcs_message_falls_back_to_its_sms(
+    client: Any, sms: SmsVoiceV2Mock, final: str
+) -> None:
+    agent = _tested_agent(client, sms)
+    number = long_code(client)
+    fallback = {
+        "Channel": "SMS",
+        "MessageBody": "Plain text",
+        "OriginationIdentity": number["PhoneNumberArn"],
+    }
+    [delivered] = _failing_rcs(client, sms, agent, **fallback)  # RCS delivered: no fallback
+    assert delivered.events == ["RCS_SENT", "RCS_DELIVERED"]
+    sms.set_delivery(TESTER, final)
+    rcs, text = _failing_rcs(client, sms, agent, **fallback)
+    assert rcs.events == ["RCS_SENT", final, "RCS_FALLEN_BACK_TO_SMS"]
+    assert (text.channel, text.operation, text.fallback_for) == ("TEXT", "SendRcsMessage", rcs.id)
+    assert (text.origination_identity, text.body) == (number["PhoneNumber"], "Plain text")
+
+
+def test_send_rcs_message_falls_back_to_mms_from_its_pool(client: Any, sms: SmsVoiceV2Mock) -> None:
+    agent = _tested_agent(client, sms)
+    pool, number = _pool(client, agent, "SMS", "MMS")
+    sms.set_delivery(TESTER, "RCS_FAILED")
+    rcs, media = _failing_rcs(
+        client, sms, pool, Channel="MMS", MediaUrls=["s3://example-bucket/card.png"]
+    )
+    assert (rcs.origination_identity, rcs.events[-1]) == (agent, "RCS_FALLEN_BACK_TO_SMS")
+    assert (media.channel, media.fallback_for, media.origination_identity) == (
+        "MEDIA",
+        rcs.id,
+        number,
+    )
+    assert media.media_urls == ["s3://example-bucket/card.png"]
+    assert media.events == ["MEDIA_PENDING", "MEDIA_SUCCESSFUL"]
+
+
+@pytest.mark.parametrize(
+    ("fallback", "reason"),
+    [
+        ({"Channel": "SMS"}, "MISSING_PARAMETER"),
+        ({"Channel": "MMS"}, "MISSING_PARAMETER"),
+        (
+            {"Channel": "SMS", "MessageBody": "x", "MediaUrls": ["s3://example-bucket/a.png"]},
+            "INVALID_PARAMETER",
+        ),
+        (
+            {"Channel": "SMS", "MessageBody": "x", "OriginationIdentity": "pool-" + "0" * 32},
+            "INVALID_PARAMETER",
+        ),
+    ],
+)
+def test_an_invalid_fallback_configuration_is_refused(
+    client: Any, sms: SmsVoiceV2Mock, fallback: dict[str, Any], reason: str
+) -> None:
+    agent = _tested_agent(client, sms)
+    before = len(sms.messages)
+    with pytest.raises(client.exceptions.ValidationException) as raised:
+        _failing_rcs(client, sms, agent, **fallback)
+    assert _reason(raised) == reason
+    assert len(sms.messages) == before
+
+
+def test_the_fallback_is_checked_when_it_is_sent(client: Any, sms: SmsVoiceV2Mock) -> None:
+    agent = _tested_agent(client, sms)
+    nobody = {"Channel": "SMS", "MessageBody": "x", "OriginationIdentity": "phone-" + "0" * 32}
+    _failing_rcs(client, sms, agent, **nobody)  # delivered over RCS: the fallback is not sent
+    sms.set_delivery(TESTER, "RCS_FAILED")
+    before = len(sms.messages)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        _failing_rcs(client, sms, agent, **nobody)
+    number = long_code(client)["PhoneNumberId"]
+    sent = client.send_rcs_message(
+        DestinationPhoneNumber=TESTER,
+        OriginationIdentity=agent,
+        RcsMessageContent=HELLO,
+        FallbackConfiguration={"Channel": "SMS", "MessageBody": "x", "OriginationIdentity": number},
+        DryRun=True,
+    )
+    assert sent["MessageId"]
+    assert len(sms.messages) == before
