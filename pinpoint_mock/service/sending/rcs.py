@@ -315,5 +315,5 @@ def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 HANDLERS: dict[str, Handler] = {
     "SendRcsMessage": send_rcs_message,
-    "SendTextMessage": send_text_message,  # in place of sends' (listed after it in table.py)
+    "SendTextMessage": send_text_message,
 }

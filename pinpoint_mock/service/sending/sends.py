@@ -545,8 +545,9 @@ def put_message_feedback(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     return {"MessageId": message.message_id, "MessageFeedbackStatus": message.feedback_status}
 
 
+# SendTextMessage is the RCS module's (rcs.send_text_message), which sends texts through
+# send_text_message here unless an RCS agent goes first.
 HANDLERS: dict[str, Handler] = {
-    "SendTextMessage": send_text_message,
     "SendVoiceMessage": send_voice_message,
     "SendMediaMessage": send_media_message,
     "PutMessageFeedback": put_message_feedback,
