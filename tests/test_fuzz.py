@@ -872,8 +872,10 @@ def _phone_request(
     params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
 ) -> dict[str, Any]:
     """A toll-free US number: what the pool's (toll-free) registrations and pools take; into
-    a pool, with the pool's message type and opt-out list."""
+    a pool, with the pool's message type and opt-out list (no NumberPreference: that is for
+    US 10DLC numbers only)."""
     result = {**params, "IsoCountryCode": "US", "NumberType": "TOLL_FREE"}
+    result.pop("NumberPreference", None)
     if "PoolId" in result:
         result["MessageType"] = "TRANSACTIONAL"
         result.pop("OptOutListName", None)

@@ -1,5 +1,6 @@
 """RequestPhoneNumber, DescribePhoneNumbers and ReleasePhoneNumber, modelled just enough to
-associate numbers with registrations.
+associate numbers with registrations. ``NumberPreference`` (US 10DLC) picks among the numbers
+on offer as ListAvailablePhoneNumbers matches them (:mod:`.number_preference`).
 
 Numbers come from ranges reserved for fiction, never a subscriber's: in the US and Canada the
 NANP lines 555-0100..0199 (toll-free numbers use the same lines under toll-free area codes,
@@ -28,6 +29,7 @@ from pinpoint_mock.engine.store import RegionState, now
 from pinpoint_mock.service import opt_out_lists
 from pinpoint_mock.service.keywords import Keyword
 from pinpoint_mock.service.keywords import defaults as keyword_defaults
+from pinpoint_mock.service.number_preference import OFFERED, kept
 from pinpoint_mock.service.registrations.associations import associate, on_release
 from pinpoint_mock.service.registrations.lookup import find
 from pinpoint_mock.service.tags import new_tags, with_tags
@@ -153,7 +155,9 @@ def _invalid(member: str, message: str) -> Exception:
     return validation_error(message, "INVALID_PARAMETER", [{"Name": member, "Message": message}])
 
 
-def _allocate(state: RegionState, country: str, number_type: str) -> str:
+def _allocate(
+    state: RegionState, country: str, number_type: str, preferences: list[dict[str, Any]]
+) -> str:
     if (country, number_type) not in _RANGES:
         offered = ", ".join(f"{t} in {c}" for c, t in _RANGES)
         raise _invalid(
@@ -161,10 +165,22 @@ def _allocate(state: RegionState, country: str, number_type: str) -> str:
             f"No {number_type} numbers are available in {country}. pinpoint-mock hands out "
             f"numbers from fictional ranges only: {offered}.",
         )
+    if preferences and (country, number_type) not in OFFERED:
+        raise _invalid(
+            "numberPreference",
+            f"NumberPreference applies only to TEN_DLC numbers in the US, not to {number_type} "
+            f"numbers in {country}.",
+        )
     used = {p.number for p in state.phone_numbers.values()}
     for number in _numbers(country, number_type):
-        if number not in used:
+        if number not in used and kept(number, preferences):
             return number
+    if preferences:
+        raise _invalid(
+            "numberPreference",
+            f"No available {number_type} number in {country} matches NumberPreference; "
+            "ListAvailablePhoneNumbers lists the numbers on offer.",
+        )
     raise quota_exceeded("PHONE_NUMBERS_PER_ACCOUNT", len(used))
 
 
@@ -183,7 +199,7 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     phone = PhoneNumber(
         id=phone_id,
         arn=arns.build(state, KIND, phone_id),
-        number=_allocate(state, country, number_type),
+        number=_allocate(state, country, number_type, params.get("NumberPreference") or []),
         seq=state.next_seq(),
         created=now(),
         iso_country_code=country,

@@ -73,3 +73,44 @@ def test_no_match_is_an_empty_list(client: Any) -> None:
 def test_a_registration_must_exist(client: Any) -> None:
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.list_available_phone_numbers(**SEARCH, RegistrationId="registration-" + "0" * 32)
+
+
+REQUEST = {**SEARCH, "MessageType": "TRANSACTIONAL"}
+
+
+def test_request_phone_number_hands_out_the_number_the_preference_keeps(client: Any) -> None:
+    offered = client.list_available_phone_numbers(**SEARCH)["AvailablePhoneNumbers"]
+    wanted = offered[3]
+    exact = [{"PreferenceType": ["ExactMatch"], "Filter": [wanted]}]
+    assert client.request_phone_number(**REQUEST, NumberPreference=exact)["PhoneNumber"] == wanted
+    ends = [{"PreferenceType": ["EndsWith"], "Filter": [offered[5][-4:]]}]
+    assert client.request_phone_number(**REQUEST, NumberPreference=ends)["PhoneNumber"] == (
+        offered[5]
+    )
+    # without a preference, the first number still free
+    assert client.request_phone_number(**REQUEST)["PhoneNumber"] == offered[0]
+    left = client.list_available_phone_numbers(**SEARCH)["AvailablePhoneNumbers"]
+    assert not {wanted, offered[5], offered[0]} & set(left)
+
+
+def test_a_preference_nothing_free_matches_is_refused(client: Any) -> None:
+    wanted = client.list_available_phone_numbers(**SEARCH)["AvailablePhoneNumbers"][0]
+    exact = [{"PreferenceType": ["ExactMatch"], "Filter": [wanted]}]
+    client.request_phone_number(**REQUEST, NumberPreference=exact)
+    with pytest.raises(client.exceptions.ValidationException) as caught:
+        client.request_phone_number(**REQUEST, NumberPreference=exact)
+    error = caught.value.response
+    assert error["Reason"] == "INVALID_PARAMETER"
+    assert error["Fields"][0]["Name"] == "numberPreference"
+    assert "ListAvailablePhoneNumbers" in error["Error"]["Message"]
+    assert len(client.describe_phone_numbers()["PhoneNumbers"]) == 1
+
+
+def test_a_preference_outside_us_ten_dlc_is_refused(client: Any) -> None:
+    area = [{"PreferenceType": ["StartsWith"], "Filter": ["206"]}]
+    with pytest.raises(client.exceptions.ValidationException) as caught:
+        client.request_phone_number(
+            **{**REQUEST, "NumberType": "LONG_CODE"}, NumberPreference=area
+        )
+    assert "only to TEN_DLC numbers in the US" in caught.value.response["Error"]["Message"]
+    assert client.describe_phone_numbers()["PhoneNumbers"] == []

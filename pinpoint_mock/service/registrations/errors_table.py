@@ -562,6 +562,20 @@ ROWS: tuple[ErrorRow, ...] = (
         "from fictional ranges only: toll-free, 10DLC, long codes and simulator numbers in the "
         "US, toll-free and long codes in Canada, long codes in the UK)",
     ),
+    _validation(
+        "request-number-preference-elsewhere",
+        "RequestPhoneNumber",
+        "INVALID_PARAMETER",
+        "`NumberPreference` is given for other than `TEN_DLC` numbers in the `US` (AWS offers "
+        "number preferences there only)",
+    ),
+    _validation(
+        "request-number-preference-unmatched",
+        "RequestPhoneNumber",
+        "INVALID_PARAMETER",
+        "no number the account could still request matches `NumberPreference` "
+        "(ListAvailablePhoneNumbers lists them)",
+    ),
     _not_found(
         "request-number-no-pool",
         "RequestPhoneNumber",

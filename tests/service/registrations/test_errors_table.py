@@ -401,6 +401,16 @@ TRIGGERS.update(
         "request-number-unavailable": plain(
             "request_phone_number", **{**_NUMBER, "IsoCountryCode": "FR", "NumberType": "LONG_CODE"}
         ),
+        "request-number-preference-elsewhere": plain(
+            "request_phone_number",
+            **_NUMBER,
+            NumberPreference=[{"PreferenceType": ["StartsWith"], "Filter": ["206"]}],
+        ),
+        "request-number-preference-unmatched": plain(
+            "request_phone_number",
+            **{**_NUMBER, "NumberType": "TEN_DLC"},
+            NumberPreference=[{"PreferenceType": ["ExactMatch"], "Filter": ["+12065550999"]}],
+        ),
         "request-number-no-pool": plain(
             "request_phone_number", **_NUMBER, PoolId="pool-" + "0" * 32
         ),
@@ -1889,6 +1899,8 @@ NEWER_MEMBERS = {
     "delete-pool-notify": ("CreateNotifyConfigurationRequest", "PoolId"),
     # on an operation older models know, but it needs an RCS agent
     "rcs-agent-registration-type-taken": ("CreateRcsAgentRequest", "Tags"),
+    "request-number-preference-elsewhere": ("RequestPhoneNumberRequest", "NumberPreference"),
+    "request-number-preference-unmatched": ("RequestPhoneNumberRequest", "NumberPreference"),
 }
 
 CLIENT_CONFIG: dict[str, Config] = {
