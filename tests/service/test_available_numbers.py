@@ -84,9 +84,8 @@ def test_request_phone_number_hands_out_the_number_the_preference_keeps(client: 
     exact = [{"PreferenceType": ["ExactMatch"], "Filter": [wanted]}]
     assert client.request_phone_number(**REQUEST, NumberPreference=exact)["PhoneNumber"] == wanted
     ends = [{"PreferenceType": ["EndsWith"], "Filter": [offered[5][-4:]]}]
-    assert client.request_phone_number(**REQUEST, NumberPreference=ends)["PhoneNumber"] == (
-        offered[5]
-    )
+    got = client.request_phone_number(**REQUEST, NumberPreference=ends)["PhoneNumber"]
+    assert got == offered[5]
     # without a preference, the first number still free
     assert client.request_phone_number(**REQUEST)["PhoneNumber"] == offered[0]
     left = client.list_available_phone_numbers(**SEARCH)["AvailablePhoneNumbers"]
@@ -109,8 +108,6 @@ def test_a_preference_nothing_free_matches_is_refused(client: Any) -> None:
 def test_a_preference_outside_us_ten_dlc_is_refused(client: Any) -> None:
     area = [{"PreferenceType": ["StartsWith"], "Filter": ["206"]}]
     with pytest.raises(client.exceptions.ValidationException) as caught:
-        client.request_phone_number(
-            **{**REQUEST, "NumberType": "LONG_CODE"}, NumberPreference=area
-        )
+        client.request_phone_number(**REQUEST | {"NumberType": "LONG_CODE"}, NumberPreference=area)
     assert "only to TEN_DLC numbers in the US" in caught.value.response["Error"]["Message"]
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
