@@ -434,6 +434,9 @@ def place(state: RegionState, arn_type: str, record: Any, path: str) -> None:
     if not isinstance(rid, str):
         raise Malformed(f"pinpoint-mock state: {path} has no id")
     state._kind(arn_type)[rid] = record
+    order = getattr(record, "order", None)
+    if type(order) is int:
+        state.ordinal.past(order)  # what comes next sorts after it
 
 
 def reindex(store: Store, state: RegionState) -> None:

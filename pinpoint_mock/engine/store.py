@@ -34,6 +34,30 @@ def now() -> float:
     return round(time.time(), 3)
 
 
+class Ordinal:
+    """The order of records listed across every account and Region (``sms.messages``): one
+    per store, and never below a record's own ``order`` filed from exported state, so what
+    comes after an import sorts after what was imported."""
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def next(self) -> int:
+        with self._lock:
+            self._last += 1
+            return self._last
+
+    @property
+    def last(self) -> int:
+        return self._last
+
+    def past(self, order: int) -> None:
+        """Hand out only numbers above ``order`` from now on."""
+        with self._lock:
+            self._last = max(self._last, order)
+
+
 class RegionState:
     """Everything one account holds in one region. Hold ``lock`` to read or change it."""
 
@@ -43,6 +67,7 @@ class RegionState:
         region: str,
         eventbridge: EventBridgeLog | None = None,
         timers: Timers | None = None,
+        ordinal: Ordinal | None = None,
     ) -> None:
         self.account_id = account_id
         self.region = region
@@ -51,6 +76,7 @@ class RegionState:
         # due on the clock (a family schedules there; whoever reads the state catches up).
         self.eventbridge = eventbridge if eventbridge is not None else EventBridgeLog()
         self.timers = timers if timers is not None else Timers()
+        self.ordinal = ordinal if ordinal is not None else Ordinal()
         # Every kind's records by ID (or name) in creation order (resources.py); the
         # families' own attributes below are the same dicts, under their names.
         self._kinds: dict[str, dict[str, Any]] = {}
@@ -100,6 +126,7 @@ class Store:
     def __init__(self) -> None:
         self.eventbridge = EventBridgeLog()
         self.timers = Timers()
+        self.ordinal = Ordinal()
         self._lock = threading.Lock()
         self._regions: dict[tuple[str, str], RegionState] = {}
         self._where: dict[str, RegionState] = {}
@@ -111,7 +138,9 @@ class Store:
             with self._lock:
                 state = self._regions.get(key)
                 if state is None:
-                    state = RegionState(account_id, region, self.eventbridge, self.timers)
+                    state = RegionState(
+                        account_id, region, self.eventbridge, self.timers, self.ordinal
+                    )
                     self._regions[key] = state
         return state
 
@@ -133,12 +162,14 @@ class Store:
 
     def replace(self, other: Store) -> None:
         """Hold ``other``'s regions from now on, and what its clock owes (``other`` is built
-        aside and then dropped). The regions use this store's event log and clock."""
+        aside and then dropped). The regions use this store's event log, clock and ordinal."""
         with self._lock:
             self._regions, self._where = other._regions, other._where
             for state in self._regions.values():
                 state.eventbridge, state.timers = self.eventbridge, self.timers
+                state.ordinal = self.ordinal
             self.timers.take(other.timers)
+            self.ordinal.past(other.ordinal.last)
 
     def clear(self) -> None:
         """Empty every account and region; what was due on the clock goes with them (the

@@ -83,6 +83,30 @@ def test_ids_created_after_an_import_come_after_and_never_collide(world: dict[st
         sms.review(before[0]["RegistrationId"])
 
 
+def test_messages_sent_after_an_import_come_after_the_imported_ones() -> None:
+    """sms.messages is in sending order: the mock that imports (a fresh one, as a new process
+    or a restarted server is) sends after everything it imported, in every Region."""
+    with mock_sms_voice_v2() as before:
+        for region in ("us-east-1", "eu-west-2"):
+            client = boto3.client("pinpoint-sms-voice-v2", region_name=region)
+            client.request_phone_number(
+                IsoCountryCode="US",
+                MessageType="TRANSACTIONAL",
+                NumberCapabilities=["SMS"],
+                NumberType="LONG_CODE",
+            )
+            client.send_text_message(DestinationPhoneNumber="+12065550142", MessageBody=region)
+        data = before.export_state()
+    for region in data["regions"]:  # as a long-running process numbers them
+        for message in region["resources"]["message"]:
+            message["order"] += 10_000
+    with mock_sms_voice_v2() as after:
+        after.import_state(data)
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="eu-west-2")
+        client.send_text_message(DestinationPhoneNumber="+12065550142", MessageBody="new")
+        assert [m.body for m in after.messages] == ["us-east-1", "eu-west-2", "new"]
+
+
 def test_an_import_replaces_the_state_and_keeps_the_call_log(world: dict[str, Any]) -> None:
     with mock_sms_voice_v2() as sms:
         client = _client()

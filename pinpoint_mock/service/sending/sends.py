@@ -27,7 +27,6 @@ configuration that applies (:mod:`pinpoint_mock.service.protect.verdict`); a pri
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -58,7 +57,6 @@ if TYPE_CHECKING:
 
 MESSAGE = Kind("message", "MessageId", taggable=False)
 CAPABILITY = {"TEXT": "SMS", "VOICE": "VOICE", "MEDIA": "MMS"}
-_order = itertools.count(1)
 _MEDIA_TYPES = frozenset(
     [
         "gif",
@@ -462,7 +460,7 @@ def dispatch(
     """Keep an accepted message and emit its events (``after`` its final one, e.g. an RCS
     message's fallback)."""
     message.created = now()
-    message.order = next(_order)
+    message.order = state.ordinal.next()
     message.events = [*events.sequence(channel, last), *after]
     state.of(MESSAGE)[message.id] = message
     # AWS sends every message's events to EventBridge, with or without a configuration set
