@@ -42,6 +42,14 @@ class Kind:
         assert self.id_prefix is not None, f"{self.arn_type} IDs are chosen by the caller"
         return new_id(self.id_prefix)
 
+    def names(self, value: str) -> bool:
+        """Whether an ID or ARN names a record of this kind (by its form, found or not): an
+        ARN of its type, or an ID with its prefix."""
+        if value.startswith("arn:"):
+            parsed = arns.parse(value)
+            return parsed is not None and parsed.kind == self.arn_type
+        return self.id_prefix is not None and value.startswith(self.id_prefix + "-")
+
 
 # Every kind with an ARN (shared/reference sms-voice-service.md 1.1-1.3).
 REGISTRATION = Kind(

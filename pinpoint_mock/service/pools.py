@@ -50,7 +50,7 @@ from pinpoint_mock.service.phone_numbers import (
     check_two_way,
     find_phone_number,
 )
-from pinpoint_mock.service.rcs_agents import RcsAgent, check_joinable, find_agent, names_agent
+from pinpoint_mock.service.rcs_agents import RcsAgent, check_joinable, find_agent
 from pinpoint_mock.service.sender_ids import SenderId, find_sender_id
 from pinpoint_mock.service.tags import new_tags, with_tags
 
@@ -121,7 +121,7 @@ Identity = PhoneNumber | SenderId | RcsAgent
 def _identity(state: RegionState, value: str, country: str | None) -> Identity:
     """The phone number (ID or ARN), sender ID (with ``IsoCountryCode``, or its ARN) or RCS
     agent (ID or ARN) an ``OriginationIdentity`` names."""
-    if names_agent(value):
+    if RCS_AGENT.names(value):
         return find_agent(state, value)
     parsed = arns.parse(value) if value.startswith("arn:") else None
     if parsed is not None and parsed.kind == SENDER_ID.arn_type:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import arns, model
+from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import conflict, validation_error
 from pinpoint_mock.engine.idempotency import idempotent
 from pinpoint_mock.engine.listing import listing, with_token
@@ -87,14 +87,6 @@ register_kind(RCS_AGENT.arn_type, RcsAgent)  # kept by sms.export_state()
 def find_agent(state: RegionState, id_or_arn: str) -> RcsAgent:
     agent: RcsAgent = find(state, RCS_AGENT, id_or_arn)
     return agent
-
-
-def names_agent(value: str) -> bool:
-    """Whether an origination identity (ID or ARN) names an RCS agent."""
-    if value.startswith("arn:"):
-        parsed = arns.parse(value)
-        return parsed is not None and parsed.kind == KIND
-    return value.startswith("rcs-")
 
 
 def check_joinable(pool: Any, agent: RcsAgent) -> None:

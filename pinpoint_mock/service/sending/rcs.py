@@ -42,13 +42,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import arns, model
+from pinpoint_mock.engine import model
 from pinpoint_mock.engine.errors import ServiceError, conflict, validation_error
 from pinpoint_mock.engine.resources import POOL, PROTECT_CONFIGURATION, RCS_AGENT, find
-from pinpoint_mock.service import account, opt_out_lists
+from pinpoint_mock.service import account
 from pinpoint_mock.service.configuration_sets import ConfigurationSet, find_set
 from pinpoint_mock.service.pools import Pool, find_pool
-from pinpoint_mock.service.rcs_agents import RcsAgent, find_agent, names_agent
+from pinpoint_mock.service.rcs_agents import RcsAgent, find_agent
 from pinpoint_mock.service.rcs_launches import check_sendable, platform_id
 from pinpoint_mock.service.sending import countries, events, prices, sends
 from pinpoint_mock.service.sending.sends import Message, dispatch, feedback, new_message_id
@@ -71,11 +71,6 @@ class Fallback:
     channel: str  # TEXT or MEDIA
 
 
-def _names_pool(value: str) -> bool:
-    parsed = arns.parse(value) if value.startswith("arn:") else None
-    return (parsed is not None and parsed.kind == POOL.arn_type) or value.startswith("pool-")
-
-
 def _pool_agent(state: RegionState, pool: Pool) -> RcsAgent | None:
     for key in pool.members:
         agent: RcsAgent | None = state.of(RCS_AGENT).get(key)
@@ -87,9 +82,9 @@ def _pool_agent(state: RegionState, pool: Pool) -> RcsAgent | None:
 def origin(state: RegionState, value: str) -> tuple[RcsAgent, Pool | None]:
     """The agent an ``OriginationIdentity`` names: an agent (ID or ARN), or a pool (ID or
     ARN) holding one."""
-    if names_agent(value):
+    if RCS_AGENT.names(value):
         return find_agent(state, value), None
-    if not _names_pool(value):
+    if not POOL.names(value):
         find_agent(state, value)  # names nothing an RCS message can come from: not found
     pool = find_pool(state, value)
     agent = _pool_agent(state, pool)
@@ -133,23 +128,10 @@ def _send_rcs(
     destination = countries.with_plus(params["DestinationPhoneNumber"])
     country = countries.iso_of(destination)
     check_sendable(state, agent, destination, country)
-    list_name = (pool or agent).opt_out_list_name
-    listed = opt_out_lists.lists(state).get(list_name)
-    if listed is not None and destination in listed.numbers:
-        raise conflict(
-            "DESTINATION_PHONE_NUMBER_OPTED_OUT",
-            f"{destination} is on opt-out list {list_name}.",
-            "opted-out-number",
-            destination,
-        )
+    sends.check_opted_in(state, (pool or agent).opt_out_list_name, destination)
     price = prices.text(country, 1)
     if params.get("MaxPrice") and price > float(params["MaxPrice"]):
-        message = (
-            f"The message costs ${price:.5f}, more than the MaxPrice of ${params['MaxPrice']}."
-        )
-        raise validation_error(
-            message, "PRICE_OVER_THRESHOLD", [{"Name": "MaxPrice", "Message": message}]
-        )
+        raise sends.over_threshold("MaxPrice", price, params["MaxPrice"])
     last = events.final(ctx.service, CHANNEL, destination, country)
     if CHANNEL in account.CHANNELS:
         account.check_spend(ctx, CHANNEL, price)
@@ -221,7 +203,7 @@ def per_message(params: dict[str, Any], pool: Pool | None) -> Fallback | None:
             "MISSING_PARAMETER", "messageBody", "An MMS fallback needs a MessageBody or MediaUrls."
         )
     identity = config.get("OriginationIdentity")
-    if identity and (_names_pool(identity) or names_agent(identity)):
+    if identity and (POOL.names(identity) or RCS_AGENT.names(identity)):
         raise _invalid(
             "INVALID_PARAMETER",
             "originationIdentity",
@@ -264,9 +246,9 @@ def _text_origin(state: RegionState, identity: str | None) -> tuple[RcsAgent, Po
     """The agent a SendTextMessage goes out from over RCS first, if any."""
     if not identity:
         return None
-    if names_agent(identity):
+    if RCS_AGENT.names(identity):
         return find_agent(state, identity), None
-    if not _names_pool(identity):
+    if not POOL.names(identity):
         return None
     pool = find_pool(state, identity)
     agent = _pool_agent(state, pool)

@@ -237,7 +237,7 @@ def _sender_route(sender: SenderId, channel: str) -> Route:
 
 def _explicit(state: RegionState, value: str, channel: str, country: str) -> Route:
     parsed = arns.parse(value) if value.startswith("arn:") else None
-    if (parsed is not None and parsed.kind == POOL.arn_type) or value.startswith("pool-"):
+    if POOL.names(value):
         return _from_pool(state, find_pool(state, value), channel, country)
     if parsed is not None and parsed.kind == SENDER_ID.arn_type:
         arn_country = parsed.resource_id.partition("/")[2]
@@ -310,17 +310,22 @@ def check_destination(ctx: Context, route: Route, destination: str) -> None:
             VERIFIED_DESTINATION_NUMBER.arn_type,
             destination,
         )
-    listed = opt_out_lists.lists(state).get(route.opt_out_list)
+    check_opted_in(state, route.opt_out_list, destination)
+
+
+def check_opted_in(state: RegionState, list_name: str | None, destination: str) -> None:
+    """Refuse a destination on the opt-out list ``list_name`` (of the identity that sends)."""
+    listed = opt_out_lists.lists(state).get(list_name) if list_name is not None else None
     if listed is not None and destination in listed.numbers:
         raise conflict(
             "DESTINATION_PHONE_NUMBER_OPTED_OUT",
-            f"{destination} is on opt-out list {route.opt_out_list}.",
+            f"{destination} is on opt-out list {list_name}.",
             "opted-out-number",
             destination,
         )
 
 
-def _over_threshold(member: str, price: float, limit: str) -> Exception:
+def over_threshold(member: str, price: float, limit: str) -> Exception:
     message = f"The message costs ${price:.5f}, more than the {member} of ${limit}."
     return validation_error(message, "PRICE_OVER_THRESHOLD", [{"Name": member, "Message": message}])
 
@@ -356,11 +361,11 @@ def _send(
     detail = _detail(route, channel, body, country)
     if channel == "VOICE" and params.get("MaxPricePerMinute"):
         if float(params["MaxPricePerMinute"]) < prices.VOICE_MINUTE:
-            raise _over_threshold(
+            raise over_threshold(
                 "MaxPricePerMinute", prices.VOICE_MINUTE, params["MaxPricePerMinute"]
             )
     elif params.get("MaxPrice") and detail["totalMessagePrice"] > float(params["MaxPrice"]):
-        raise _over_threshold("MaxPrice", detail["totalMessagePrice"], params["MaxPrice"])
+        raise over_threshold("MaxPrice", detail["totalMessagePrice"], params["MaxPrice"])
     last = events.final(ctx.service, channel, destination, country)
     if last in events.FREE:
         detail["totalMessagePrice"] = detail["totalCarrierFee"] = 0.0
