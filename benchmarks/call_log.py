@@ -16,8 +16,7 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-import boto3
-from floor import REGION, SERVICE, capture, floor_client
+from floor import REGION, SERVICE, capture, floor_client, new_client
 from timing import Figure
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -64,7 +63,7 @@ def _measure(size: int, count: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
     answers = {}
     with mock_sms_voice_v2() as sms:
-        client = boto3.client(SERVICE, region_name=REGION)
+        client = new_client(SERVICE, region_name=REGION)
         _world(client, size)
         for operation in READS:
             method = getattr(client, _snake(operation))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
-import boto3
-from floor import REGION, SERVICE
+from floor import REGION, SERVICE, new_client
 from timing import Figure
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -24,7 +23,7 @@ def run(quick: bool) -> list[Figure]:
     count = 300 if quick else 2_000
     tracemalloc.start()
     with mock_sms_voice_v2():
-        client = boto3.client(SERVICE, region_name=REGION)
+        client = new_client(SERVICE, region_name=REGION)
         for _ in range(50):  # botocore's own first-call caches, not ours
             client.create_registration(RegistrationType=TYPE)
         start = _traced()

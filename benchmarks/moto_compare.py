@@ -30,8 +30,7 @@ from typing import Any
 
 import boto3
 from botocore import xform_name
-from botocore.client import BaseClient
-from floor import REGION, SERVICE, Answer, also_answer, capture, floor_client
+from floor import REGION, SERVICE, Answer, Client, also_answer, capture, floor_client, new_client
 from import_cost import extra_ms
 from timing import Comparison, Figure, alternate, repeat, timed
 
@@ -47,7 +46,7 @@ class Operation:
     name: str
     params: Callable[[], dict[str, Any]]
 
-    def call(self, client: BaseClient) -> Any:
+    def call(self, client: Client) -> Any:
         return getattr(client, xform_name(self.name))(**self.params())
 
 
@@ -61,7 +60,7 @@ class Service:
     describe: Operation
     setup_count: int  # creates before the describe, in both ways of measuring
 
-    def setup(self, client: BaseClient) -> None:
+    def setup(self, client: Client) -> None:
         for _ in range(self.setup_count):
             self.create.call(client)
 
@@ -122,7 +121,7 @@ def _long(
     from moto import mock_aws
 
     with mock_aws():
-        client = boto3.client(service.name, region_name=REGION)
+        client = new_client(service.name, region_name=REGION)
         service.setup(client)
         answer = capture(client, operation.name, **operation.params())
         floor = floor_client(service.name, operation.name, answer)
@@ -213,7 +212,7 @@ def _compare_tests(
     floor, alternating one test at a time. Each test makes its client with
     ``session.client(...)``: boto3's default session (``boto3.client``), or one kept."""
     with activation():  # the answers the floor gives: the subject's own, for the same test
-        client = boto3.client(service_name, region_name=REGION)
+        client = new_client(service_name, region_name=REGION)
         for _ in range(PER_TEST_CREATES - 1):
             create.call(client)
         answers = (
@@ -298,7 +297,7 @@ def run(quick: bool) -> list[Figure]:
         title = f"moto {service.name}"
         figures.append(_test_figure(f"moto.per_test.{service.name}", title, comparison, True))
     # moto resets boto3's default session at each start (its ``reset_boto3_session``, on by
-    # default), so each test's boto3.client(...) loads the service model again; a session
+    # default), so each test's new_client(...) loads the service model again; a session
     # kept across tests avoids that, and this figure says how much of the above it is.
     kept = _compare_tests(
         logs.name, logs.create, logs.describe, mock_aws, rounds, tests, boto3.Session()

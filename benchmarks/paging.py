@@ -6,9 +6,7 @@ import json
 import statistics
 from typing import Any
 
-import boto3
-from botocore.client import BaseClient
-from floor import REGION, SERVICE
+from floor import REGION, SERVICE, Client, new_client
 from timing import Figure, alternate, repeat, timed
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -42,13 +40,13 @@ def populate(account: str, count: int) -> None:
         assert answer.status == 200, answer.body
 
 
-def client_for(account: str) -> BaseClient:
-    return boto3.client(
+def client_for(account: str) -> Client:
+    return new_client(
         SERVICE, region_name=REGION, aws_access_key_id=account, aws_secret_access_key="x"
     )
 
 
-def middle_token(client: BaseClient, count: int) -> str:
+def middle_token(client: Client, count: int) -> str:
     """The NextToken that starts the page in the middle of the listing."""
     token: str | None = None
     for _ in range(count // PAGE // 2):
@@ -60,7 +58,7 @@ def middle_token(client: BaseClient, count: int) -> str:
     return token
 
 
-def captured_request(client: BaseClient, **params: Any) -> Any:
+def captured_request(client: Client, **params: Any) -> Any:
     """The prepared HTTP request botocore hands to ``before-send`` for this call."""
     seen: list[Any] = []
     event = "before-send.pinpoint-sms-voice-v2.DescribeRegistrations"
@@ -76,7 +74,7 @@ def captured_request(client: BaseClient, **params: Any) -> Any:
     return seen[-1]
 
 
-def own_share(client: BaseClient, request: Any, rounds: int, n: int, expect: int) -> float:
+def own_share(client: Client, request: Any, rounds: int, n: int, expect: int) -> float:
     """Seconds the mock spends on one request: what it does instead of signing, and its
     before-send handler as botocore calls it, wire to wire (checked to answer a page of
     ``expect``)."""
@@ -105,7 +103,7 @@ def run(quick: bool) -> list[Figure]:
         small, large = client_for(SMALL_ACCOUNT), client_for(LARGE_ACCOUNT)
         small_token, large_token = middle_token(small, SMALL), middle_token(large, LARGE)
 
-        def page_of(client: BaseClient, token: str) -> Any:
+        def page_of(client: Client, token: str) -> Any:
             return lambda n: timed(
                 lambda: client.describe_registrations(MaxResults=PAGE, NextToken=token), n
             )

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
-from floor import REGION, SERVICE, capture, floor_client
+from floor import REGION, SERVICE, capture, floor_client, new_client
 from timing import Comparison, Figure, alternate, timed
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -131,7 +130,7 @@ def _compare(case: Case, fast: bool, rounds: int, n: int) -> Comparison:
     """Alternate the mock (a fresh activation per block, set up by the case) and the floor
     (measured with the mock off, so a fast mock cannot answer it)."""
     with mock_sms_voice_v2():
-        client = boto3.client(SERVICE, region_name=REGION)
+        client = new_client(SERVICE, region_name=REGION)
         canned = case.setup(client, 1)()
         answer = capture(client, case.operation, **canned)
     floor = floor_client(SERVICE, case.operation, answer)
@@ -175,7 +174,7 @@ def _seam_off(rounds: int, n: int) -> Figure:
     """The inactive mock: its handlers on a client, against the same client without them."""
     with mock_sms_voice_v2():
         answer = capture(
-            boto3.client(SERVICE, region_name=REGION), "CreateRegistration", RegistrationType=TYPE
+            new_client(SERVICE, region_name=REGION), "CreateRegistration", RegistrationType=TYPE
         )
     plain = floor_client(SERVICE, "CreateRegistration", answer)
     seamed = floor_client(SERVICE, "CreateRegistration", answer, seam=True)

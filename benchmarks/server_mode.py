@@ -5,8 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 
-import boto3
-from floor import REGION, SERVICE
+from floor import REGION, SERVICE, new_client
 from timing import Figure
 
 import pinpoint_mock
@@ -37,7 +36,7 @@ def run(quick: bool) -> list[Figure]:
     except NotImplementedError as missing:
         return _skip(f"pinpoint_mock.server is not built yet ({missing})")
     try:
-        client = boto3.client(
+        client = new_client(
             SERVICE,
             region_name=REGION,
             endpoint_url=url,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import boto3
-from floor import REGION, SERVICE, capture, floor_client
+from floor import REGION, SERVICE, capture, floor_client, new_client
 from timing import Figure, alternate, timed
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -13,7 +12,7 @@ TYPE = "US_TOLL_FREE_REGISTRATION"
 
 def _with_mock() -> None:
     with mock_sms_voice_v2():
-        client = boto3.client(SERVICE, region_name=REGION)
+        client = new_client(SERVICE, region_name=REGION)
         client.create_registration(RegistrationType=TYPE)
 
 
@@ -21,7 +20,7 @@ def run(quick: bool) -> list[Figure]:
     rounds, n = (3, 20) if quick else (9, 120)
     with mock_sms_voice_v2():
         answer = capture(
-            boto3.client(SERVICE, region_name=REGION), "CreateRegistration", RegistrationType=TYPE
+            new_client(SERVICE, region_name=REGION), "CreateRegistration", RegistrationType=TYPE
         )
 
     def without_mock() -> None:
@@ -32,7 +31,7 @@ def run(quick: bool) -> list[Figure]:
     return [
         Figure(
             key="small_test.whole",
-            title="a whole small test: activate, boto3.client(...), one call, stop",
+            title="a whole small test: activate, new_client(...), one call, stop",
             baseline="the same without activation: an unsigned client answered by a bare "
             "before-send handler",
             target="<= 1.2x",

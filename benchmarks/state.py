@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import boto3
-from floor import REGION, SERVICE
+from floor import REGION, SERVICE, new_client
 from timing import Figure
 
 import pinpoint_mock
@@ -58,14 +57,14 @@ def _world(client: Any, sms: Any, registrations: int) -> None:
 def _import_versus_rebuild(quick: bool) -> Figure:
     size, rounds = (5, 3) if quick else (20, 7)
     with mock_sms_voice_v2() as sms:
-        client = boto3.client(SERVICE, region_name=REGION)
+        client = new_client(SERVICE, region_name=REGION)
         _world(client, sms, size)
         data = sms.export_state()
     rebuilds, imports = [], []
     for _ in range(rounds):
         start = time.perf_counter()
         with mock_sms_voice_v2() as sms:
-            _world(boto3.client(SERVICE, region_name=REGION), sms, size)
+            _world(new_client(SERVICE, region_name=REGION), sms, size)
         rebuilds.append(time.perf_counter() - start)
         start = time.perf_counter()
         with mock_sms_voice_v2() as sms:
@@ -90,7 +89,7 @@ def _import_versus_rebuild(quick: bool) -> Figure:
 
 
 def _client(url: str) -> Any:
-    return boto3.client(
+    return new_client(
         SERVICE,
         region_name=REGION,
         endpoint_url=url,
@@ -146,7 +145,7 @@ class _Stopwatch:
 
 def _state_file(folder: Path, name: str, registrations: int) -> Path:
     with mock_sms_voice_v2() as sms:
-        client = boto3.client(SERVICE, region_name=REGION)
+        client = new_client(SERVICE, region_name=REGION)
         for _ in range(registrations):
             client.create_registration(RegistrationType=TYPE)
         data = sms.export_state()

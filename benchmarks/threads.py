@@ -6,9 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 
-import boto3
-from botocore.client import BaseClient
-from floor import REGION, SERVICE, capture, floor_client
+from floor import REGION, SERVICE, Client, capture, floor_client, new_client
 from timing import Comparison, Figure, alternate
 
 from pinpoint_mock import mock_sms_voice_v2
@@ -18,13 +16,13 @@ THREADS = 8
 BLOCKS = 4  # alternated blocks a round, each a whole workload
 
 
-def _run(clients: list[BaseClient], calls_each: int) -> float:
+def _run(clients: list[Client], calls_each: int) -> float:
     """:func:`_calls` with the mock on (a fresh activation)."""
     with mock_sms_voice_v2():
         return _calls(clients, calls_each)
 
 
-def _calls(clients: list[BaseClient], calls_each: int) -> float:
+def _calls(clients: list[Client], calls_each: int) -> float:
     """Wall seconds for every client to make ``calls_each`` calls, each in its own thread,
     all released at once (one client: the calling thread alone)."""
     if len(clients) == 1:
@@ -35,7 +33,7 @@ def _calls(clients: list[BaseClient], calls_each: int) -> float:
     gate = threading.Barrier(len(clients) + 1)
     failures: list[BaseException] = []
 
-    def work(client: BaseClient) -> None:
+    def work(client: Client) -> None:
         gate.wait()
         try:
             for _ in range(calls_each):
@@ -57,8 +55,8 @@ def _calls(clients: list[BaseClient], calls_each: int) -> float:
 
 
 def _scaling(
-    run: Callable[[list[BaseClient], int], float],
-    clients: list[BaseClient],
+    run: Callable[[list[Client], int], float],
+    clients: list[Client],
     rounds: int,
     total: int,
 ) -> Comparison:
@@ -77,7 +75,7 @@ def _scaling(
 def run(quick: bool) -> list[Figure]:
     rounds, total = (1, 400) if quick else (7, 4_000)
     with mock_sms_voice_v2():
-        mocked = [boto3.client(SERVICE, region_name=REGION) for _ in range(THREADS)]
+        mocked = [new_client(SERVICE, region_name=REGION) for _ in range(THREADS)]
         answer = capture(mocked[0], "CreateRegistration", RegistrationType=TYPE)
     result = _scaling(_run, mocked, rounds, total)
     # The same through bare floor clients: how botocore itself scales over threads here.
