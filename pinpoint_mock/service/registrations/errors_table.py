@@ -1133,6 +1133,19 @@ ROWS: tuple[ErrorRow, ...] = (
         "the number is of another country than the destination and international sending is "
         "off on it",
     ),
+    _validation(
+        "send-sender-id-other-country",
+        "SendTextMessage",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        "a sender ID named by its ARN is of another country than the destination",
+    ),
+    _validation(
+        "send-sender-id-not-supported",
+        "SendTextMessage",
+        "SENDER_ID_NOT_SUPPORTED",
+        "one of the account's sender IDs (by name or ARN) sends to US, CA or CN, which take no "
+        "sender IDs",
+    ),
     _conflict(
         "send-no-identity-found",
         "SendTextMessage",
