@@ -762,7 +762,7 @@ ROWS: tuple[ErrorRow, ...] = (
         "associate-identity-two-way",
         "AssociateOriginationIdentity",
         "TWO_WAY_CONFIG_MISMATCH",
-        "the number's two-way setting or channel differs from the pool's",
+        "the number's two-way setting differs from the pool's, or, two-way on, its channel",
     ),
     _option_quota(
         "identities-per-pool-quota",
