@@ -3,7 +3,8 @@
 Every number and pool answers HELP (AUTOMATIC_RESPONSE) and STOP (OPT_OUT) from the start, as
 AWS documents; their texts here are ours (AWS does not publish its defaults). HELP and STOP
 cannot be deleted and keep their action; their message can change. Keywords match without
-regard to case, and a message matches a keyword when it begins with it. A pooled number's
+regard to case and are kept upper-cased (PutKeyword and DescribeKeywords answer ``INFO`` for
+``info``, as AWS does), and a message matches a keyword when it begins with it. A pooled number's
 keywords are the pool's: PutKeyword and DeleteKeyword on the number are refused with
 ``PHONE_NUMBER_ASSOCIATED_TO_POOL``; a new pool starts with a copy of its first number's.
 Quotas ``KEYWORDS_PER_PHONE_NUMBER`` and ``KEYWORDS_PER_POOL`` apply when the ``quotas``
@@ -122,7 +123,7 @@ def put_keyword(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         if quota is not None and limit is not None and len(keywords) >= limit:
             raise quota_exceeded(quota, limit)
         seq = max((k.seq for k in keywords.values()), default=0) + 1
-        existing = keywords[key] = Keyword(word, params["KeywordMessage"], action, seq)
+        existing = keywords[key] = Keyword(key, params["KeywordMessage"], action, seq)
     existing.message, existing.action = params["KeywordMessage"], action
     return {**_head(record), **existing.view()}
 

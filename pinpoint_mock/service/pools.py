@@ -198,6 +198,8 @@ def _check_matches(pool: Pool, phone: PhoneNumber | RcsAgent) -> None:
             phone.id,
         )
     for attribute, reason in _MISMATCH.items():
+        if attribute == "two_way_channel_arn" and not pool.two_way_enabled:
+            continue  # two-way is off on both: where it would go does not matter
         mine, theirs = getattr(phone, attribute), getattr(pool, attribute)
         if mine != theirs:
             raise conflict(

@@ -37,10 +37,11 @@ def test_put_describe_and_delete_a_keyword(client: Any) -> None:
         OriginationIdentity=phone, Keyword="JOIN", KeywordMessage="Welcome", KeywordAction="OPT_IN"
     )
     assert (put["Keyword"], put["KeywordAction"]) == ("JOIN", "OPT_IN")
-    client.put_keyword(OriginationIdentity=phone, Keyword="info", KeywordMessage="Open 9-5")
-    client.put_keyword(OriginationIdentity=phone, Keyword="INFO", KeywordMessage="Open 8-6")
+    lower = client.put_keyword(OriginationIdentity=phone, Keyword="info", KeywordMessage="Open 9-5")
+    assert lower["Keyword"] == "INFO"  # kept upper-cased, as AWS answers
+    client.put_keyword(OriginationIdentity=phone, Keyword="Info", KeywordMessage="Open 8-6")
     shown = client.describe_keywords(OriginationIdentity=phone)
-    assert words(shown)[2:] == [("JOIN", "OPT_IN"), ("info", "AUTOMATIC_RESPONSE")]
+    assert words(shown)[2:] == [("JOIN", "OPT_IN"), ("INFO", "AUTOMATIC_RESPONSE")]
     assert shown["Keywords"][3]["KeywordMessage"] == "Open 8-6"  # case-insensitive upsert
     opt_in = client.describe_keywords(
         OriginationIdentity=phone, Filters=[{"Name": "keyword-action", "Values": ["OPT_IN"]}]

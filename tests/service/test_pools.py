@@ -135,6 +135,23 @@ def test_numbers_that_differ_from_the_pool_are_refused_with_the_reason(client: A
     assert len(listed["OriginationIdentities"]) == 1
 
 
+def test_where_two_way_would_go_matters_only_while_it_is_on(client: Any) -> None:
+    was_two_way = number(client)
+    for enabled in (True, False):  # two-way on, then off: its channel stays on the number
+        client.update_phone_number(
+            PhoneNumberId=was_two_way["PhoneNumberId"],
+            TwoWayEnabled=enabled,
+            TwoWayChannelArn=TOPIC,
+        )
+    created = pool(client, was_two_way)
+    fresh = number(client)
+    client.associate_origination_identity(
+        PoolId=created["PoolId"], OriginationIdentity=fresh["PhoneNumberId"], IsoCountryCode="US"
+    )
+    listed = client.list_pool_origination_identities(PoolId=created["PoolId"])
+    assert len(listed["OriginationIdentities"]) == 2
+
+
 def test_associate_list_and_disassociate(client: Any) -> None:
     first = number(client)
     created = pool(client, first)

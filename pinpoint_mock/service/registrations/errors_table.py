@@ -762,7 +762,7 @@ ROWS: tuple[ErrorRow, ...] = (
         "associate-identity-two-way",
         "AssociateOriginationIdentity",
         "TWO_WAY_CONFIG_MISMATCH",
-        "the number's two-way setting or channel differs from the pool's",
+        "the number's two-way setting differs from the pool's, or, two-way on, its channel",
     ),
     _option_quota(
         "identities-per-pool-quota",
@@ -1132,6 +1132,19 @@ ROWS: tuple[ErrorRow, ...] = (
         "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
         "the number is of another country than the destination and international sending is "
         "off on it",
+    ),
+    _validation(
+        "send-sender-id-other-country",
+        "SendTextMessage",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        "a sender ID named by its ARN is of another country than the destination",
+    ),
+    _validation(
+        "send-sender-id-not-supported",
+        "SendTextMessage",
+        "SENDER_ID_NOT_SUPPORTED",
+        "one of the account's sender IDs (by name or ARN) sends to US, CA or CN, which take no "
+        "sender IDs",
     ),
     _conflict(
         "send-no-identity-found",

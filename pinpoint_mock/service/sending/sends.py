@@ -6,7 +6,10 @@ the month's spend limit, keeps the message (``sms.messages``) and emits its even
 
 Resolving ``OriginationIdentity``: a phone number by ID, ARN or E.164 number; a pool by ID or
 ARN (the first member, in joining order, that is active, has the channel's capability and can
-reach the destination's country); a sender ID by name (of the destination's country) or ARN.
+reach the destination's country); a sender ID by name (of the destination's country) or ARN
+(ValidationException ``SENDER_ID_NOT_SUPPORTED`` for one of the account's sender IDs sent to
+US, CA or CN, which take no sender IDs; ``INVALID_IDENTITY_FOR_DESTINATION_COUNTRY`` for a
+sender ID ARN of another country).
 Without one (text only): the first active number of the destination's country with SMS, then a
 sender ID of that country, then the configuration set's default sender ID (where the country
 takes sender IDs), else ConflictException ``NO_ORIGINATION_IDENTITIES_FOUND``. Shared routes
@@ -235,13 +238,33 @@ def _sender_route(sender: SenderId, channel: str) -> Route:
     return Route(sender.sender_id, sender=sender)
 
 
+def _check_sender_country(value: str, sender_country: str | None, country: str) -> None:
+    """A sender ID sends to its own country only, and no country without sender IDs."""
+    if country in NOT_SUPPORTED:
+        message = f"Sender IDs are not supported in {country}; send from a phone number there."
+        raise validation_error(
+            message,
+            "SENDER_ID_NOT_SUPPORTED",
+            [{"Name": "originationIdentity", "Message": message}],
+        )
+    if sender_country is not None and sender_country != country:
+        message = f"Sender ID {value} is of {sender_country}; it cannot send to {country}."
+        raise validation_error(
+            message,
+            "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+            [{"Name": "destinationPhoneNumber", "Message": message}],
+        )
+
+
 def _explicit(state: RegionState, value: str, channel: str, country: str) -> Route:
     parsed = arns.parse(value) if value.startswith("arn:") else None
     if POOL.names(value):
         return _from_pool(state, find_pool(state, value), channel, country)
     if parsed is not None and parsed.kind == SENDER_ID.arn_type:
         arn_country = parsed.resource_id.partition("/")[2]
-        return _sender_route(find_sender_id(state, value, arn_country), channel)
+        sender = find_sender_id(state, value, arn_country)
+        _check_sender_country(value, arn_country, country)
+        return _sender_route(sender, channel)
     if parsed is not None or value.startswith("phone-"):
         phone = find_phone_number(state, value)
     elif value.startswith("+"):
@@ -250,6 +273,8 @@ def _explicit(state: RegionState, value: str, channel: str, country: str) -> Rou
             raise not_found(PHONE_NUMBER.arn_type, value)
         phone = found[0]
     else:
+        if any(s.sender_id == value for s in state.of(SENDER_ID).values()):
+            _check_sender_country(value, None, country)  # a sender ID, to US: not supported
         return _sender_route(find_sender_id(state, value, country), channel)
     _check_phone(state, phone, channel, country)
     return Route(phone.number, phone=phone)

@@ -1259,6 +1259,17 @@ TRIGGERS.update(
         "send-other-country": lambda c, s: _text(
             c, OriginationIdentity=_sending_number(c, "SMS"), DestinationPhoneNumber="+447700900123"
         ),
+        "send-sender-id-other-country": lambda c, s: _text(
+            c,
+            OriginationIdentity=c.request_sender_id(SenderId="ACME", IsoCountryCode="DE")[
+                "SenderIdArn"
+            ],
+            DestinationPhoneNumber="+33612345678",
+        ),
+        "send-sender-id-not-supported": lambda c, s: (
+            c.request_sender_id(SenderId="ACME", IsoCountryCode="DE")
+            and _text(c, OriginationIdentity="ACME")
+        ),
         "send-no-identity-found": lambda c, s: _text(c),
         "send-not-verified": lambda c, s: _text(c, OriginationIdentity=_sending_number(c, "SMS")),
         "send-opted-out": lambda c, s: _opted_out(c),

@@ -99,6 +99,28 @@ def test_a_sender_id_sends_in_its_country(client: Any, sms: SmsVoiceV2Mock) -> N
     assert raised.value.response["Error"]["Code"] == "ResourceNotFoundException"
 
 
+def test_a_sender_id_sends_to_no_other_country(client: Any, sms: SmsVoiceV2Mock) -> None:
+    arn = client.request_sender_id(SenderId="ACME", IsoCountryCode="DE")["SenderIdArn"]
+    refusals = {}
+    for identity, destination in [
+        ("ACME", SUBSCRIBER),  # the US takes no sender IDs
+        (arn, SUBSCRIBER),
+        (arn, "+33612345678"),  # a DE sender ID does not send to FR
+    ]:
+        with pytest.raises(ClientError) as raised:
+            client.send_text_message(
+                DestinationPhoneNumber=destination, OriginationIdentity=identity, MessageBody="x"
+            )
+        assert raised.value.response["Error"]["Code"] == "ValidationException"
+        refusals[identity, destination] = _reason(raised)
+    assert refusals == {
+        ("ACME", SUBSCRIBER): "SENDER_ID_NOT_SUPPORTED",
+        (arn, SUBSCRIBER): "SENDER_ID_NOT_SUPPORTED",
+        (arn, "+33612345678"): "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+    }
+    assert sms.messages == []
+
+
 def test_a_pool_picks_a_member_that_reaches_the_destination(
     client: Any, sms: SmsVoiceV2Mock
 ) -> None:
