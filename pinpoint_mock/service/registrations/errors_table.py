@@ -1152,7 +1152,8 @@ ROWS: tuple[ErrorRow, ...] = (
         "NO_ORIGINATION_IDENTITIES_FOUND",
         "no `OriginationIdentity` is given and the account has no active number with SMS nor "
         "sender ID for the destination's country, nor a default sender ID on the configuration "
-        "set; or no member of the pool named can reach the destination",
+        "set, and no shared route reaches the country (US, CA and CN have none); or no member "
+        "of the pool named can reach the destination, nor a shared route if the pool allows them",
     ),
     _conflict(
         "send-not-verified",

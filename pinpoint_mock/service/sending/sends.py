@@ -12,8 +12,11 @@ US, CA or CN, which take no sender IDs; ``INVALID_IDENTITY_FOR_DESTINATION_COUNT
 sender ID ARN of another country).
 Without one (text only): the first active number of the destination's country with SMS, then a
 sender ID of that country, then the configuration set's default sender ID (where the country
-takes sender IDs), else ConflictException ``NO_ORIGINATION_IDENTITIES_FOUND``. Shared routes
-are not modelled. SendTextMessage from an RCS agent, or from a pool holding one, goes through
+takes sender IDs), then a shared route, else ConflictException
+``NO_ORIGINATION_IDENTITIES_FOUND``. A shared route (AWS's: identities it shares among
+accounts) carries a text from the generic sender ID ``NOTICE`` to a country that takes sender
+IDs; it is also where a pool with ``SharedRoutesEnabled`` sends a text none of its members can.
+SendTextMessage from an RCS agent, or from a pool holding one, goes through
 :mod:`.rcs` first (RCS, and its SMS fallback through :func:`send_fallback`).
 
 The checks, in order: unknown identity, configuration set or protect configuration
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
 
 MESSAGE = Kind("message", "MessageId", taggable=False)
 CAPABILITY = {"TEXT": "SMS", "VOICE": "VOICE", "MEDIA": "MMS"}
+SHARED_SENDER_ID = "NOTICE"  # the generic sender ID AWS names for its shared routes
 _MEDIA_TYPES = frozenset(
     [
         "gif",
@@ -207,6 +211,13 @@ def _check_phone(state: RegionState, phone: PhoneNumber, channel: str, country: 
         )
 
 
+def _shared_route(channel: str, country: str, pool: Pool | None = None) -> Route | None:
+    """AWS's shared identities: texts only, and none in the countries that take no sender IDs."""
+    if channel != "TEXT" or country in NOT_SUPPORTED:
+        return None
+    return Route(SHARED_SENDER_ID, pool=pool)
+
+
 def _from_pool(state: RegionState, pool: Pool, channel: str, country: str) -> Route:
     for key in pool.members:
         phone = state.phone_numbers.get(key)
@@ -217,6 +228,9 @@ def _from_pool(state: RegionState, pool: Pool, channel: str, country: str) -> Ro
         sender: SenderId | None = state.of(SENDER_ID).get(key)
         if sender is not None and channel != "VOICE" and sender.iso_country_code == country:
             return Route(sender.sender_id, sender=sender, pool=pool)
+    shared = _shared_route(channel, country, pool) if pool.shared_routes else None
+    if shared is not None:
+        return shared
     raise conflict(
         "NO_ORIGINATION_IDENTITIES_FOUND",
         f"No identity of pool {pool.id} is active with {CAPABILITY[channel]} and reaches "
@@ -294,6 +308,9 @@ def _implicit(
         default = configuration_set.default_sender_id if configuration_set else None
         if default is not None and country not in NOT_SUPPORTED:
             return Route(default)
+    shared = _shared_route(channel, country)
+    if shared is not None:
+        return shared
     raise conflict(
         "NO_ORIGINATION_IDENTITIES_FOUND",
         f"This account has no active identity with {CAPABILITY[channel]} for {country}; request "

@@ -81,6 +81,44 @@ def test_without_any_identity_the_set_default_sender_id_is_used(
     assert _reason(raised) == "NO_ORIGINATION_IDENTITIES_FOUND"
 
 
+def test_a_text_with_no_identity_of_its_own_takes_a_shared_route(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    client.send_text_message(DestinationPhoneNumber="+447700900123", MessageBody="hi")
+    assert [m.origination_identity for m in sms.messages] == ["NOTICE"]
+    for destination in [SUBSCRIBER, "+16135550123", "+8613800138000"]:  # US, CA, CN: none
+        with pytest.raises(ClientError) as raised:
+            client.send_text_message(DestinationPhoneNumber=destination, MessageBody="hi")
+        assert _reason(raised) == "NO_ORIGINATION_IDENTITIES_FOUND"
+    assert len(sms.messages) == 1
+
+
+def test_a_pool_with_shared_routes_sends_what_its_members_cannot(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    number = long_code(client, "SMS", "VOICE")
+    pool = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+    )["PoolId"]
+
+    def send(operation: str) -> str:
+        try:
+            getattr(client, operation)(
+                DestinationPhoneNumber="+447700900123", OriginationIdentity=pool, MessageBody="hi"
+            )
+        except ClientError as error:
+            return str(error.response.get("Reason"))
+        return sms.messages[-1].origination_identity
+
+    assert send("send_text_message") == "NO_ORIGINATION_IDENTITIES_FOUND"
+    client.update_pool(PoolId=pool, SharedRoutesEnabled=True)
+    assert send("send_text_message") == "NOTICE"
+    assert sms.messages[-1].events == ["TEXT_PENDING", "TEXT_SUCCESSFUL"]
+    assert send("send_voice_message") == "NO_ORIGINATION_IDENTITIES_FOUND"  # texts only
+
+
 def test_a_sender_id_sends_in_its_country(client: Any, sms: SmsVoiceV2Mock) -> None:
     sender = client.request_sender_id(SenderId="ACME", IsoCountryCode="DE")
     client.send_text_message(
