@@ -499,7 +499,9 @@ def test_a_renamed_field_is_required_unless_its_other_name_has_a_value(
     other = by_path[condition["DependsOnFieldPath"]]
     assert other["FieldType"] == field["FieldType"]
     (back,) = [
-        c for c in other["ConditionalBehavior"]["Rules"][0]["Conditions"] if c["Operator"] == "NO_VALUE"
+        c
+        for c in other["ConditionalBehavior"]["Rules"][0]["Conditions"]
+        if c["Operator"] == "NO_VALUE"
     ]
     assert back["DependsOnFieldPath"] == field["FieldPath"], "the pair must name each other"
     gates = [c for c in first["Conditions"] if c is not condition]
