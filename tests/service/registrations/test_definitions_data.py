@@ -492,31 +492,50 @@ def test_a_renamed_field_is_required_unless_its_other_name_has_a_value(
     reg_type: str, field: JsonObj
 ) -> None:
     behaviour = field["ConditionalBehavior"]
-    assert behaviour["DefaultBehavior"] == "OPTIONAL"
-    ((condition,),) = [rule["Conditions"] for rule in behaviour["Rules"]]
-    assert condition["Operator"] == "NO_VALUE"
-    assert behaviour["Rules"][0]["RuleBehavior"] == "REQUIRED"
+    first, *others = behaviour["Rules"]
+    assert first["RuleBehavior"] == "REQUIRED"
+    (condition,) = [c for c in first["Conditions"] if c["Operator"] == "NO_VALUE"]
     by_path = {f["FieldPath"]: f for f in type_by_name(reg_type)["Fields"]}
     other = by_path[condition["DependsOnFieldPath"]]
     assert other["FieldType"] == field["FieldType"]
-    (back,) = other["ConditionalBehavior"]["Rules"][0]["Conditions"]
+    (back,) = [
+        c
+        for c in other["ConditionalBehavior"]["Rules"][0]["Conditions"]
+        if c["Operator"] == "NO_VALUE"
+    ]
     assert back["DependsOnFieldPath"] == field["FieldPath"], "the pair must name each other"
+    gates = [c for c in first["Conditions"] if c is not condition]
+    if not gates:  # a plain renamed field: optional once the other name has a value
+        assert (others, behaviour["DefaultBehavior"]) == ([], "OPTIONAL")
+        return
+    # A renamed field that a SELECT also allows: optional where allowed, else not allowed.
+    assert others == [{"Conditions": gates, "RuleBehavior": "OPTIONAL"}]
+    assert behaviour["DefaultBehavior"] == "DISALLOWED"
+    for gate in gates:
+        assert gate["Operator"] == "IN"
+        target = by_path[gate["DependsOnFieldPath"]]
+        assert target["FieldType"] == "SELECT"
+        assert set(gate["Values"]) <= set(target["SelectValidation"]["Options"])
 
 
 def test_toll_free_accepts_both_names_of_renamed_fields() -> None:
-    pairs = {
-        (
-            f["FieldPath"],
-            f["ConditionalBehavior"]["Rules"][0]["Conditions"][0]["DependsOnFieldPath"],
-        )
-        for t, f in renamed_fields()
-        if t == "US_TOLL_FREE_REGISTRATION"
-    }
+    pairs = set()
+    for t, f in renamed_fields():
+        if t == "US_TOLL_FREE_REGISTRATION":
+            conditions = f["ConditionalBehavior"]["Rules"][0]["Conditions"]
+            (other,) = [c["DependsOnFieldPath"] for c in conditions if c["Operator"] == "NO_VALUE"]
+            pairs.add((f["FieldPath"], other))
     assert pairs >= {
         ("companyInfo.country", "companyInfo.isoCountryCode"),
         ("companyInfo.isoCountryCode", "companyInfo.country"),
         ("messagingUseCase.optInWorkflow", "messagingUseCase.optInDescription"),
         ("messagingUseCase.optInDescription", "messagingUseCase.optInWorkflow"),
+        ("companyInfo.companyIdNumber", "companyInfo.taxId"),
+        ("companyInfo.taxId", "companyInfo.companyIdNumber"),
+        ("companyInfo.companyIdType", "companyInfo.taxIdAuthority"),
+        ("companyInfo.taxIdAuthority", "companyInfo.companyIdType"),
+        ("companyInfo.companyIdCountry", "companyInfo.taxIdCountry"),
+        ("companyInfo.taxIdCountry", "companyInfo.companyIdCountry"),
     }
 
 

@@ -85,6 +85,38 @@ def test_the_newer_names_of_renamed_fields_satisfy_the_check(sms_voice_v2_client
     assert versions(client, rid)[0]["RegistrationVersionStatus"] == "SUBMITTED"
 
 
+COMPANY_ID_NAMES = {
+    "companyInfo.companyIdNumber": "companyInfo.taxId",
+    "companyInfo.companyIdType": "companyInfo.taxIdAuthority",
+    "companyInfo.companyIdCountry": "companyInfo.taxIdCountry",
+}
+
+
+def test_the_tax_id_names_of_the_company_id_satisfy_the_check(sms_voice_v2_client: Any) -> None:
+    client = sms_voice_v2_client
+    values = dict(TOLL_FREE_VALUES)
+    for old, new in COMPANY_ID_NAMES.items():
+        values[new] = values.pop(old)
+    values["companyInfo.taxId"] = "123456789"  # an EIN as a live script sends it
+    rid = ready(client, TOLL_FREE, values)
+    client.submit_registration_version(RegistrationId=rid)
+    assert versions(client, rid)[0]["RegistrationVersionStatus"] == "SUBMITTED"
+
+
+def test_a_sole_proprietor_may_not_give_a_tax_id(sms_voice_v2_client: Any) -> None:
+    client = sms_voice_v2_client
+    values = {k: v for k, v in TOLL_FREE_VALUES.items() if k not in COMPANY_ID_NAMES}
+    values["companyInfo.businessType"] = ["SOLE_PROPRIETOR"]
+    values["companyInfo.taxId"] = "123456789"
+    rid = ready(client, TOLL_FREE, values)
+    client.submit_registration_version(RegistrationId=rid)
+    (version,) = versions(client, rid)
+    assert [r["Reason"] for r in version["DeniedReasons"]] == ["Conditional field not allowed"]
+    assert field_values(client, rid)["companyInfo.taxId"]["DeniedReason"] == (
+        "Conditional field not allowed"
+    )
+
+
 def test_a_renamed_field_under_neither_name_is_missing(sms_voice_v2_client: Any) -> None:
     client = sms_voice_v2_client
     values = dict(TOLL_FREE_VALUES)
