@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -59,13 +61,21 @@ def test_marker_positional_arguments_are_refused(pytester: pytest.Pytester) -> N
     assert result.ret != 0
 
 
-def test_a_client_made_when_a_test_module_is_imported_is_covered(
-    pytester: pytest.Pytester,
-) -> None:
-    # A fresh interpreter: only the pytest11 entry point can have imported pinpoint_mock.
-    # The endpoint is a closed local port, so a request that escaped would fail, not leave.
+def test_the_plugin_in_a_fresh_pytest(pytester: pytest.Pytester) -> None:
+    """One fresh pytest (a subprocess: only the pytest11 entry point can have imported
+    pinpoint_mock) runs four modules, collected in this order:
+
+    - a client made when a test module is imported is answered;
+    - the marker alone turns the mock on: on a test, a class, a unittest case, with and
+      without the fixtures, its options (a bad one is an error), the server fixture;
+    - the marker on a module;
+    - the marker's mock is inside autouse fixtures (a suite's own leak checks), as if the test
+      had asked for ``sms_voice_v2`` first.
+
+    No credentials, and endpoints on a closed local port: a call that escaped the mock would
+    fail (NoCredentialsError or a connection error), not pass."""
     pytester.makepyfile(
-        """
+        test_1_early_client="""
         import sys
 
         import boto3
@@ -83,17 +93,8 @@ def test_a_client_made_when_a_test_module_is_imported_is_covered(
             assert PLUGIN_LOADED_FIRST
             CLIENT.create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")
             assert [c.operation for c in sms_voice_v2.calls] == ["CreateRegistration"]
-        """
-    )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1)
-
-
-def test_the_marker_alone_turns_the_mock_on(pytester: pytest.Pytester) -> None:
-    # No credentials and an endpoint on a closed local port: a call that escaped the mock
-    # would fail (NoCredentialsError or a connection error), not pass.
-    pytester.makepyfile(
-        """
+        """,
+        test_2_marker_alone="""
         import unittest
 
         import boto3
@@ -165,16 +166,8 @@ def test_the_marker_alone_turns_the_mock_on(pytester: pytest.Pytester) -> None:
         @pytest.mark.sms_voice_v2(review="sometimes")
         def test_bad_option_on_the_marker_alone():
             pass
-        """
-    )
-    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=8, errors=1)
-    result.stdout.fnmatch_lines(["*review='sometimes' is not a review policy*"])
-
-
-def test_the_marker_alone_on_a_module(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(
-        """
+        """,
+        test_3_module_marker="""
         import boto3
         import pytest
 
@@ -185,17 +178,12 @@ def test_the_marker_alone_on_a_module(pytester: pytest.Pytester) -> None:
             arn = c.create_registration(
                 RegistrationType="US_TOLL_FREE_REGISTRATION")["RegistrationArn"]
             assert ":222222222222:" in arn
-        """
+        """,
     )
-    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1)
-
-
-def test_the_marker_mock_is_inside_autouse_fixtures(pytester: pytest.Pytester) -> None:
-    # As if the test had asked for sms_voice_v2 first: autouse fixtures (a suite's own leak
-    # checks) are set up before the mock starts and torn down after it stops.
-    pytester.makeconftest(
-        """
+    inner = pytester.mkpydir("z_autouse")
+    (inner / "conftest.py").write_text(
+        textwrap.dedent(
+            """
         import pytest
         import pinpoint_mock
 
@@ -207,9 +195,11 @@ def test_the_marker_mock_is_inside_autouse_fixtures(pytester: pytest.Pytester) -
             with pytest.raises(pinpoint_mock.MockError):
                 pinpoint_mock.current()
         """
+        )
     )
-    pytester.makepyfile(
-        """
+    (inner / "test_inside.py").write_text(
+        textwrap.dedent(
+            """
         import pytest
         import pinpoint_mock
 
@@ -217,6 +207,16 @@ def test_the_marker_mock_is_inside_autouse_fixtures(pytester: pytest.Pytester) -
         def test_on_inside():
             assert pinpoint_mock.current() is not None
         """
+        )
     )
-    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1)
+    result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider", "-v")
+    result.assert_outcomes(passed=11, errors=1)
+    result.stdout.fnmatch_lines(["*review='sometimes' is not a review policy*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*test_1_early_client.py::test_the_early_client_is_answered PASSED*",
+            "*test_3_module_marker.py::test_module_marker PASSED*",
+            "*z_autouse/test_inside.py::test_on_inside PASSED*",
+        ],
+        consecutive=False,
+    )
