@@ -297,7 +297,7 @@ def run(quick: bool) -> list[Figure]:
         title = f"moto {service.name}"
         figures.append(_test_figure(f"moto.per_test.{service.name}", title, comparison, True))
     # moto resets boto3's default session at each start (its ``reset_boto3_session``, on by
-    # default), so each test's new_client(...) loads the service model again; a session
+    # default), so each test's boto3.client(...) loads the service model again; a session
     # kept across tests avoids that, and this figure says how much of the above it is.
     kept = _compare_tests(
         logs.name, logs.create, logs.describe, mock_aws, rounds, tests, boto3.Session()

@@ -31,7 +31,7 @@ def run(quick: bool) -> list[Figure]:
     return [
         Figure(
             key="small_test.whole",
-            title="a whole small test: activate, new_client(...), one call, stop",
+            title="a whole small test: activate, boto3.client(...), one call, stop",
             baseline="the same without activation: an unsigned client answered by a bare "
             "before-send handler",
             target="<= 1.2x",
