@@ -424,7 +424,12 @@ def _send(
         destination=destination,
         body=params.get("MessageBody"),
         media_urls=list(params.get("MediaUrls") or []),
-        message_type=params.get("MessageType") or default_type or route.message_type,
+        # request, set's default, identity's; else TRANSACTIONAL (a sender ID has no one type):
+        # an event's messageType is always TRANSACTIONAL or PROMOTIONAL, never null
+        message_type=params.get("MessageType")
+        or default_type
+        or route.message_type
+        or "TRANSACTIONAL",
         configuration_set=configuration_set.id if configuration_set else None,
         context=dict(params["Context"]) if params.get("Context") else None,
         account_id=state.account_id,
