@@ -29,6 +29,13 @@ DELIVERY_DETAIL_TYPES = {
 }
 
 
+def delivery_detail(record: dict[str, Any]) -> dict[str, Any]:
+    """A message delivery event's ``detail``: the event record without the recipient's
+    ``destinationPhoneNumber``, which every EventBridge example AWS gives leaves out (its
+    event destinations' records carry it)."""
+    return {k: v for k, v in record.items() if k != "destinationPhoneNumber"}
+
+
 def envelope(
     account: str,
     region: str,
@@ -108,10 +115,12 @@ class EventBridgeLog:
     def put_delivery(self, account: str, region: str, record: dict[str, Any]) -> None:
         """A message delivery event (the hook for sending): ``record`` is the event record
         as the configuration sets' destinations get it (``eventType`` ``TEXT_SUCCESSFUL``,
-        ``eventTimestamp`` in epoch milliseconds, ...); AWS sends it with no resources."""
+        ``eventTimestamp`` in epoch milliseconds, ...); AWS sends it with no resources and
+        without ``destinationPhoneNumber``."""
         kind = str(record["eventType"]).partition("_")[0]
         detail_type = DELIVERY_DETAIL_TYPES[kind]
-        self.put(account, region, detail_type, [], record, record["eventTimestamp"] / 1000)
+        detail = delivery_detail(record)
+        self.put(account, region, detail_type, [], detail, record["eventTimestamp"] / 1000)
 
     def _make(self) -> None:
         """Put every event not yet in its envelope there (hold the lock)."""

@@ -45,9 +45,10 @@ def test_the_envelope() -> None:
 def test_delivery_events_as_aws_sends_them(event_type: str, detail_type: str) -> None:
     log = EventBridgeLog()
     record = {**RECORD, "eventType": event_type}
-    log.put_delivery("111122223333", "us-east-1", record)
+    log.put_delivery("111122223333", "us-east-1", {**record, "destinationPhoneNumber": "+1206"})
     (event,) = log.events
     assert log.events == [event]  # made once: the same ID on every read
+    # the record without the recipient, as in AWS's examples
     assert (event["detail-type"], event["resources"], event["detail"]) == (detail_type, [], record)
     assert event["time"] == "2025-10-01T18:20:41Z"
 

@@ -50,12 +50,22 @@ _NOT_FINAL = frozenset(
 # Voice outcomes that come after ringing; others (FAILED, TTL_EXPIRED) right after initiation.
 _AFTER_RINGING = frozenset({"VOICE_NO_ANSWER", "VOICE_BUSY", "VOICE_COMPLETED"})
 FREE = frozenset({"TEXT_BLOCKED", "TEXT_PROTECT_BLOCKED", "MEDIA_BLOCKED"})
+# messageStatusDescription by messageStatus: SUCCESSFUL, DELIVERED, TTL_EXPIRED and BLOCKED as
+# observed; the other failures carry the SMS delivery failure reasons AWS documents (Amazon SNS
+# "SMS delivery failure reasons"), the texts consumers such as cds-snc/notification-api match.
 DESCRIPTIONS = {
     "SUCCESSFUL": "Message has been accepted by phone carrier",
     "DELIVERED": "Message has been accepted by phone",
     "TTL_EXPIRED": "The delivery TTL has expired",
     "BLOCKED": "Phone has blocked SMS",
     "PENDING": "Message is pending delivery",
+    "CARRIER_UNREACHABLE": "Phone carrier is currently unreachable/unavailable",
+    "UNREACHABLE": "Phone is currently unreachable/unavailable",
+    "UNKNOWN": "Unknown error attempting to reach phone",
+    "SPAM": "Blocked as spam by phone carrier",
+    "CARRIER_BLOCKED": "Phone carrier has blocked this message",
+    "INVALID": "Invalid phone number",
+    "INVALID_MESSAGE": "Message body is invalid",
 }
 
 

@@ -106,15 +106,17 @@ def _receive(
                 opt_out_lists.opt_out(state, listed.name, from_number, end_user=True)
         elif action == "OPT_IN" and not phone.self_managed_opt_outs:
             listed.numbers.pop(from_number, None)
+    # the payload names the message the sender answers: one sent before this reply
+    payload = None
+    if phone.two_way_enabled:
+        payload = _payload(state, phone, from_number, body, inbound_id, matched)
     reply = None
     if reply_text is not None:
         route = sends.Route(phone.number, phone=phone)
         reply = sends.send_service_message(
             service, state, route, from_number, reply_text, reply_to=inbound_id
         )
-    payload = None
-    if phone.two_way_enabled:
-        payload = _payload(state, phone, from_number, body, inbound_id, matched)
+    if payload is not None:
         channel = phone.two_way_channel_arn or ""
         if channel.startswith("arn:aws:sns:"):
             sinks.publish_sns(channel, json.dumps(payload), state.region)
@@ -132,15 +134,16 @@ def _payload(
     inbound_id: str,
     matched: keywords.Keyword | None,
 ) -> dict[str, Any]:
-    """The two-way message AWS publishes to the channel (its documented example's fields)."""
+    """The two-way message AWS publishes to the channel (its documented example's fields).
+    ``messageKeyword`` is the matched keyword, else ``keyword_<account ID>``, as observed in
+    payloads received from AWS."""
     payload: dict[str, Any] = {
         "originationNumber": from_number,
         "destinationNumber": phone.number,
+        "messageKeyword": matched.keyword if matched is not None else f"keyword_{state.account_id}",
         "messageBody": body,
         "inboundMessageId": inbound_id,
     }
-    if matched is not None:
-        payload["messageKeyword"] = matched.keyword
     previous = [
         m
         for m in state.of(sends.MESSAGE).values()

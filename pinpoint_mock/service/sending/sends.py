@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from pinpoint_mock.engine import arns
 from pinpoint_mock.engine.errors import conflict, not_found, validation_error
-from pinpoint_mock.engine.eventbridge import DELIVERY_DETAIL_TYPES
+from pinpoint_mock.engine.eventbridge import DELIVERY_DETAIL_TYPES, delivery_detail
 from pinpoint_mock.engine.ids import new_uuid
 from pinpoint_mock.engine.resources import (
     PHONE_NUMBER,
@@ -424,7 +424,12 @@ def _send(
         destination=destination,
         body=params.get("MessageBody"),
         media_urls=list(params.get("MediaUrls") or []),
-        message_type=params.get("MessageType") or default_type or route.message_type,
+        # request, set's default, identity's; else TRANSACTIONAL (a sender ID has no one type):
+        # an event's messageType is always TRANSACTIONAL or PROMOTIONAL, never null
+        message_type=params.get("MessageType")
+        or default_type
+        or route.message_type
+        or "TRANSACTIONAL",
         configuration_set=configuration_set.id if configuration_set else None,
         context=dict(params["Context"]) if params.get("Context") else None,
         account_id=state.account_id,
@@ -530,10 +535,11 @@ def dispatch(
 def _delivery_event(
     account: str, region: str, at: float, message: Message, detail: dict[str, Any], index: int
 ) -> tuple[str, list[str], dict[str, Any]]:
-    """The ``index``-th delivery event of ``message`` for EventBridge (no resources)."""
+    """The ``index``-th delivery event of ``message`` for EventBridge (no resources, no
+    ``destinationPhoneNumber``)."""
     record = events.records(message, detail)[index]
     kind = str(record["eventType"]).partition("_")[0]
-    return DELIVERY_DETAIL_TYPES[kind], [], record
+    return DELIVERY_DETAIL_TYPES[kind], [], delivery_detail(record)
 
 
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

@@ -48,6 +48,9 @@ def test_delivery_events_are_recorded_without_a_configuration_set() -> None:
         assert first["resources"] == []
         assert first["detail"]["messageId"] == message_id
         assert first["detail"]["context"] == {"order": "7"}
+        # as in every EventBridge example AWS gives: no recipient (event destinations have it)
+        assert "destinationPhoneNumber" not in first["detail"]
+        assert first["detail"]["originationPhoneNumber"].startswith("+1")
 
 
 def test_delivery_events_reach_an_eventbridge_rule_under_moto() -> None:

@@ -108,6 +108,7 @@ def test_a_two_way_number_gets_every_message_on_its_channel(
     assert inbound.two_way_payload == {
         "originationNumber": SUBSCRIBER,
         "destinationNumber": number["PhoneNumber"],
+        "messageKeyword": "keyword_123456789012",  # no keyword matched: as AWS sends it
         "messageBody": "YES",
         "inboundMessageId": inbound.message_id,
         "previousPublishedMessageId": sent["MessageId"],
@@ -116,6 +117,24 @@ def test_a_two_way_number_gets_every_message_on_its_channel(
     assert stop.action == "OPT_OUT"
     assert stop.two_way_payload is not None
     assert stop.two_way_payload["messageKeyword"] == "STOP"
+
+
+def test_the_two_way_payload_names_the_message_answered_not_the_reply(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    number = long_code(client)
+    client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"],
+        TwoWayEnabled=True,
+        TwoWayChannelArn="arn:aws:sns:us-east-1:123456789012:inbound",
+    )
+    first = sms.receive(from_number=SUBSCRIBER, to_number=number["PhoneNumber"], body="HELP")
+    assert first.reply is not None
+    assert first.two_way_payload is not None
+    assert "previousPublishedMessageId" not in first.two_way_payload  # nothing sent before
+    second = sms.receive(from_number=SUBSCRIBER, to_number=number["PhoneNumber"], body="HELP")
+    assert second.two_way_payload is not None
+    assert second.two_way_payload["previousPublishedMessageId"] == first.reply.message_id
 
 
 def test_a_pooled_number_answers_with_the_pools_keywords(client: Any, sms: SmsVoiceV2Mock) -> None:

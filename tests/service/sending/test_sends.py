@@ -130,6 +130,10 @@ def test_a_sender_id_sends_in_its_country(client: Any, sms: SmsVoiceV2Mock) -> N
         MessageBody="x",
     )
     assert [m.origination_identity for m in sms.messages] == ["ACME", "ACME"]
+    # no MessageType given, none to inherit: TRANSACTIONAL (events never say null)
+    assert [m.message_type for m in sms.messages] == ["TRANSACTIONAL", "TRANSACTIONAL"]
+    (event,) = [e for e in sms.eventbridge_events if e["detail"].get("isFinal")][-1:]
+    assert event["detail"]["messageType"] == "TRANSACTIONAL"
     with pytest.raises(ClientError) as raised:
         client.send_text_message(
             DestinationPhoneNumber="+33612345678", OriginationIdentity="ACME", MessageBody="x"
