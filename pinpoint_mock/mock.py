@@ -145,7 +145,52 @@ class MockActivation:
         for name, value in list(vars(cls).items()):
             if name.startswith("test") and inspect.isfunction(value):
                 setattr(cls, name, self._decorate_function(value))
+        self._span_setup_method(cls)
         return cls
+
+    def _span_setup_method(self, cls: type) -> None:
+        """A pytest class's ``setup_method``, its test and ``teardown_method`` share one state,
+        as a TestCase's setUp and tearDown do: on before setup_method, off after
+        teardown_method (which the class gets when it has none). The test's own activation
+        nests inside this one."""
+        setup = getattr(cls, "setup_method", None)
+        teardown = getattr(cls, "teardown_method", None)
+        if not inspect.isfunction(setup) and not inspect.isfunction(teardown):
+            return
+        activation, slot = self, f"_pinpoint_mock_activation_{id(self)}"
+
+        def setup_method(test: Any, method: Any = None) -> None:
+            fresh = activation._fresh()
+            fresh.start()
+            test.__dict__[slot] = fresh
+            try:
+                if inspect.isfunction(setup):
+                    _call_xunit(setup, test, method)
+            except BaseException:
+                del test.__dict__[slot]
+                fresh.stop()
+                raise
+
+        def teardown_method(test: Any, method: Any = None) -> None:
+            try:
+                if inspect.isfunction(teardown):
+                    _call_xunit(teardown, test, method)
+            finally:
+                fresh = test.__dict__.pop(slot, None)
+                if fresh is not None:
+                    fresh.stop()
+
+        cls.setup_method = setup_method  # type: ignore[attr-defined]
+        cls.teardown_method = teardown_method  # type: ignore[attr-defined]
+
+
+def _call_xunit(func: Callable[..., Any], test: Any, method: Any) -> None:
+    """Call a ``setup_method``/``teardown_method`` as pytest does: with the test function
+    when it takes an argument besides ``self``."""
+    if func.__code__.co_argcount > 1:
+        func(test, method)
+    else:
+        func(test)
 
 
 @overload

@@ -12,6 +12,7 @@ import pytest
 from botocore.client import BaseClient
 
 from pinpoint_mock import MockError, SmsVoiceV2Mock, mock_sms_voice_v2
+from pinpoint_mock import current as current_mock
 from pinpoint_mock.mock import current
 
 TOLL_FREE = "US_TOLL_FREE_REGISTRATION"
@@ -154,6 +155,54 @@ class TestPlainClass:
 
     def helper(self) -> None:  # not a test: not wrapped
         raise AssertionError("not called")
+
+
+@mock_sms_voice_v2
+class TestPlainClassWithSetupMethod:
+    """pytest's setup_method and teardown_method share the test's state, as setUp does."""
+
+    def setup_method(self, method: object) -> None:
+        self.rid = create()
+
+    def teardown_method(self) -> None:  # pytest calls it without the method: so do we
+        assert [r.id for r in current_mock().registrations()] == [self.rid]
+
+    def test_setup_method_test_and_teardown_method_share_one_state(self) -> None:
+        assert count() == 1
+
+    def test_each_test_starts_empty(self) -> None:
+        assert [
+            r["RegistrationId"] for r in client().describe_registrations()["Registrations"]
+        ] == [self.rid]
+
+
+def test_setup_method_turns_the_mock_on_until_teardown_method() -> None:
+    @mock_sms_voice_v2(review="approve")
+    class Case:
+        def setup_method(self) -> None:  # no teardown_method: the class gets one
+            self.rid = create()
+
+        def test_it(self) -> None:
+            client().submit_registration_version(RegistrationId=self.rid)
+
+    case = Case()
+    case.setup_method(case.test_it)  # type: ignore[call-arg]
+    case.test_it()  # the test's own activation nests in setup_method's
+    assert current_mock().registrations()[0].status == "COMPLETE"
+    case.teardown_method(case.test_it)  # type: ignore[attr-defined]
+    assert current() is None
+
+
+def test_a_failing_setup_method_turns_the_mock_off() -> None:
+    @mock_sms_voice_v2
+    class Case:
+        def setup_method(self, method: object) -> None:
+            create()
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        Case().setup_method(None)
+    assert current() is None
 
 
 @mock_sms_voice_v2
