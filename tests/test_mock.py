@@ -6,6 +6,7 @@ import asyncio
 import os
 import unittest
 from collections.abc import Iterator
+from pathlib import Path
 
 import boto3
 import pytest
@@ -243,7 +244,7 @@ def test_environment_restored_exactly(monkeypatch: pytest.MonkeyPatch, clean_env
     with mock_sms_voice_v2():
         assert os.environ["AWS_ACCESS_KEY_ID"] not in ("", None)
         assert "AWS_SESSION_TOKEN" not in os.environ  # real tokens are hidden
-        assert os.environ["AWS_DEFAULT_REGION"] == "us-east-1"
+        assert "AWS_DEFAULT_REGION" not in os.environ  # no Region is set, see below
     assert dict(os.environ) == before
     assert os.environ["AWS_ACCESS_KEY_ID"] == ""  # empty stays empty
     assert "AWS_SECRET_ACCESS_KEY" not in os.environ  # absent stays absent
@@ -269,6 +270,34 @@ def test_a_region_already_configured_is_kept(monkeypatch: pytest.MonkeyPatch) ->
     with mock_sms_voice_v2():
         assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-2"
     assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-2"
+
+
+def test_a_client_without_a_region_is_in_us_east_1(clean_env: None) -> None:
+    with mock_sms_voice_v2() as sms:
+        unplaced = boto3.client("pinpoint-sms-voice-v2")
+        assert unplaced.meta.region_name == "us-east-1"
+        unplaced.create_registration(RegistrationType=TOLL_FREE)
+        assert len(sms.registrations(region="us-east-1")) == 1
+    assert boto3.session.Session().region_name is None  # only while the mock is on
+
+
+def test_a_profiles_region_is_kept(
+    monkeypatch: pytest.MonkeyPatch, clean_env: None, tmp_path: Path
+) -> None:
+    """The mock fills the Region only where none is configured: a profile's wins, for
+    this service and every other (an AWS_DEFAULT_REGION set by the mock would not let it).
+    The profile has no keys, so botocore would look for credentials on the instance metadata
+    service: the suite's network guard fails the test if it does."""
+    config = tmp_path / "config"
+    config.write_text("[profile dev]\nregion = eu-west-3\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    with mock_sms_voice_v2() as sms:
+        session = boto3.session.Session(profile_name="dev")
+        assert session.region_name == "eu-west-3"
+        session.client("pinpoint-sms-voice-v2").create_registration(RegistrationType=TOLL_FREE)
+        assert len(sms.registrations(region="eu-west-3")) == 1
+        monkeypatch.setenv("AWS_PROFILE", "dev")
+        assert boto3.session.Session().client("sqs").meta.region_name == "eu-west-3"
 
 
 def test_decorating_something_else_is_refused() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import _aiobotocore, _botocore
+from pinpoint_mock.engine import _aiobotocore, _botocore, environment
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Service
@@ -40,6 +40,11 @@ def active() -> Service | None:
 
 def _is_on() -> bool:
     return _active is not None
+
+
+def _default_region() -> str | None:
+    """The Region of a client made while the mock is on with none configured."""
+    return environment.DEFAULT_REGION if _active is not None else None
 
 
 def _choose_signer(**_: Any) -> Any:
@@ -97,4 +102,5 @@ HANDLERS: dict[str, _botocore.Handler] = {
 _SIGNER = _botocore.RequestSigner
 _botocore.install(HANDLERS)
 _botocore.cover_early_clients(HANDLERS, _is_on, _note)
+_botocore.default_region(_default_region)
 _aiobotocore.cover_early_clients(HANDLERS, _is_on)
