@@ -265,6 +265,20 @@ def test_environment_restored_when_the_test_raises(clean_env: None) -> None:
     assert current() is None
 
 
+def test_stopped_after_moto_started_before_it(clean_env: None) -> None:
+    """A tearDown that stops mocks in the order they started: moto's mock_aws (started
+    first) puts back what it found; ours then leaves moto's variables alone."""
+    from moto import mock_aws
+
+    before = dict(os.environ)
+    aws, ours = mock_aws(), mock_sms_voice_v2()
+    aws.start()
+    ours.start()
+    aws.stop()
+    ours.stop()
+    assert dict(os.environ) == before
+
+
 def test_a_region_already_configured_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-2")
     with mock_sms_voice_v2():

@@ -39,7 +39,15 @@ class SavedEnvironment:
             os.environ.pop(name, None)
 
     def restore(self) -> None:
+        """Put back each variable that still holds what apply() left there. One that another
+        mock changed since is that mock's to restore: moto's ``mock_aws`` started before this
+        one and stopped first (a tearDown that stops mocks in the order they started) has put
+        back what it found, and putting back what this one found, moto's fake keys, would
+        leave them behind."""
+        applied = {**FAKE, **NO_METADATA}
         for name, value in self._saved.items():
+            if os.environ.get(name, _ABSENT) != applied.get(name, _ABSENT):
+                continue
             if value is _ABSENT:
                 os.environ.pop(name, None)
             else:
