@@ -115,6 +115,25 @@ class MockActivation:
                     return await func(*args, **kwargs)
 
             return run_async  # type: ignore[return-value]
+        # A generator's body runs as it is iterated, after the call returned: the mock stays
+        # on from its first step to its end (a yield fixture's set-up, test and teardown).
+        if inspect.isgeneratorfunction(func):
+
+            @functools.wraps(func)
+            def run_generator(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    return (yield from func(*args, **kwargs))
+
+            return run_generator  # type: ignore[return-value]
+        if inspect.isasyncgenfunction(func):
+
+            @functools.wraps(func)
+            async def run_async_generator(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    async for item in func(*args, **kwargs):
+                        yield item
+
+            return run_async_generator  # type: ignore[return-value]
 
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:

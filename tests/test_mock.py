@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import unittest
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import boto3
@@ -76,6 +76,35 @@ def test_coroutine_function() -> None:
         return count()
 
     assert asyncio.run(body()) == 1
+    assert current() is None
+
+
+def test_generator_function_is_on_while_it_runs() -> None:
+    """A generator's body runs as it is iterated (a yield fixture's set-up and teardown):
+    the mock is on from its first step to its end, not only during the call."""
+
+    @mock_sms_voice_v2
+    def registrations() -> Iterator[str]:
+        yield create()
+        yield create()
+        assert count() == 2  # one state for the whole generator
+
+    steps = registrations()
+    assert current() is None  # nothing ran yet
+    assert len(list(steps)) == 2
+    assert current() is None
+
+
+def test_async_generator_function_is_on_while_it_runs() -> None:
+    @mock_sms_voice_v2
+    async def registrations() -> AsyncIterator[str]:
+        yield create()
+        yield create()
+
+    async def drain() -> list[str]:
+        return [rid async for rid in registrations()]
+
+    assert len(asyncio.run(drain())) == 2
     assert current() is None
 
 
