@@ -7,6 +7,7 @@ the state is discarded when the outermost stops.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import sys
@@ -23,6 +24,8 @@ from pinpoint_mock.sms import SmsVoiceV2Mock
 
 if TYPE_CHECKING:
     import unittest
+
+    from pinpoint_mock.service.options import Options
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -62,10 +65,7 @@ class MockActivation:
                     fast.activate(service)
                 requests_path.start()
             elif self._explicit and _current.options != self._options:
-                raise MockError(
-                    "a nested activation shares the outer one's state and options; "
-                    f"the outer one has {_current.options}, this one asks for {self._options}"
-                )
+                raise MockError(_nested_refusal(_current.options, self._options))
             _depth += 1
             self._started = True
             return _current
@@ -201,6 +201,22 @@ class MockActivation:
 
         cls.setup_method = setup_method  # type: ignore[attr-defined]
         cls.teardown_method = teardown_method  # type: ignore[attr-defined]
+
+
+def _nested_refusal(outer: Options, inner: Options) -> str:
+    """Why a nested activation with other options is refused, naming the options that differ
+    and what to do."""
+    differ = [
+        f"{f.name}={getattr(outer, f.name)!r} (this one asks for {getattr(inner, f.name)!r})"
+        for f in dataclasses.fields(outer)
+        if f.repr and getattr(outer, f.name) != getattr(inner, f.name)
+    ]
+    return (
+        "a nested activation shares the outer one's state and options, and the mock is already "
+        f"on with {', '.join(differ) or outer}. Stop the outer activation first (a fixture, "
+        "decorator or marker of wider scope may have started it), or start this one without "
+        "options to share the outer one's."
+    )
 
 
 def _call_xunit(func: Callable[..., Any], test: Any, method: Any) -> None:

@@ -159,8 +159,12 @@ def test_nested_activations_share_one_state_and_outermost_discards_it() -> None:
 
 
 def test_nested_activation_with_other_options_is_refused() -> None:
-    with mock_sms_voice_v2(review="approve"), pytest.raises(MockError, match="nested"):
+    with mock_sms_voice_v2(review="approve"), pytest.raises(MockError, match="nested") as caught:
         mock_sms_voice_v2(review="deny").start()
+    # it names what differs, and what to do
+    assert "review='approve' (this one asks for 'deny')" in str(caught.value)
+    assert "account_id" not in str(caught.value)
+    assert "Stop the outer activation first" in str(caught.value)
 
 
 def test_unknown_option_is_refused() -> None:
