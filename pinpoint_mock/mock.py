@@ -7,6 +7,7 @@ the state is discarded when the outermost stops.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import sys
@@ -23,6 +24,8 @@ from pinpoint_mock.sms import SmsVoiceV2Mock
 
 if TYPE_CHECKING:
     import unittest
+
+    from pinpoint_mock.service.options import Options
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -62,10 +65,7 @@ class MockActivation:
                     fast.activate(service)
                 requests_path.start()
             elif self._explicit and _current.options != self._options:
-                raise MockError(
-                    "a nested activation shares the outer one's state and options; "
-                    f"the outer one has {_current.options}, this one asks for {self._options}"
-                )
+                raise MockError(_nested_refusal(_current.options, self._options))
             _depth += 1
             self._started = True
             return _current
@@ -115,6 +115,25 @@ class MockActivation:
                     return await func(*args, **kwargs)
 
             return run_async  # type: ignore[return-value]
+        # A generator's body runs as it is iterated, after the call returned: the mock stays
+        # on from its first step to its end (a yield fixture's set-up, test and teardown).
+        if inspect.isgeneratorfunction(func):
+
+            @functools.wraps(func)
+            def run_generator(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    return (yield from func(*args, **kwargs))
+
+            return run_generator  # type: ignore[return-value]
+        if inspect.isasyncgenfunction(func):
+
+            @functools.wraps(func)
+            async def run_async_generator(*args: Any, **kwargs: Any) -> Any:
+                with self._fresh():
+                    async for item in func(*args, **kwargs):
+                        yield item
+
+            return run_async_generator  # type: ignore[return-value]
 
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -145,7 +164,68 @@ class MockActivation:
         for name, value in list(vars(cls).items()):
             if name.startswith("test") and inspect.isfunction(value):
                 setattr(cls, name, self._decorate_function(value))
+        self._span_setup_method(cls)
         return cls
+
+    def _span_setup_method(self, cls: type) -> None:
+        """A pytest class's ``setup_method``, its test and ``teardown_method`` share one state,
+        as a TestCase's setUp and tearDown do: on before setup_method, off after
+        teardown_method (which the class gets when it has none). The test's own activation
+        nests inside this one."""
+        setup = getattr(cls, "setup_method", None)
+        teardown = getattr(cls, "teardown_method", None)
+        if not inspect.isfunction(setup) and not inspect.isfunction(teardown):
+            return
+        activation, slot = self, f"_pinpoint_mock_activation_{id(self)}"
+
+        def setup_method(test: Any, method: Any = None) -> None:
+            fresh = activation._fresh()
+            fresh.start()
+            test.__dict__[slot] = fresh
+            try:
+                if inspect.isfunction(setup):
+                    _call_xunit(setup, test, method)
+            except BaseException:
+                del test.__dict__[slot]
+                fresh.stop()
+                raise
+
+        def teardown_method(test: Any, method: Any = None) -> None:
+            try:
+                if inspect.isfunction(teardown):
+                    _call_xunit(teardown, test, method)
+            finally:
+                fresh = test.__dict__.pop(slot, None)
+                if fresh is not None:
+                    fresh.stop()
+
+        cls.setup_method = setup_method  # type: ignore[attr-defined]
+        cls.teardown_method = teardown_method  # type: ignore[attr-defined]
+
+
+def _nested_refusal(outer: Options, inner: Options) -> str:
+    """Why a nested activation with other options is refused, naming the options that differ
+    and what to do."""
+    differ = [
+        f"{f.name}={getattr(outer, f.name)!r} (this one asks for {getattr(inner, f.name)!r})"
+        for f in dataclasses.fields(outer)
+        if f.repr and getattr(outer, f.name) != getattr(inner, f.name)
+    ]
+    return (
+        "a nested activation shares the outer one's state and options, and the mock is already "
+        f"on with {', '.join(differ) or outer}. Stop the outer activation first (a fixture, "
+        "decorator or marker of wider scope may have started it), or start this one without "
+        "options to share the outer one's."
+    )
+
+
+def _call_xunit(func: Callable[..., Any], test: Any, method: Any) -> None:
+    """Call a ``setup_method``/``teardown_method`` as pytest does: with the test function
+    when it takes an argument besides ``self``."""
+    if func.__code__.co_argcount > 1:
+        func(test, method)
+    else:
+        func(test)
 
 
 @overload

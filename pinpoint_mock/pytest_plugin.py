@@ -3,7 +3,8 @@
 The marker alone turns the mock on for its test, as time-machine's marker does: a test that
 carries it (or whose class or module does) asks for the ``sms_voice_v2`` fixture as if it
 were its first argument, so the mock is on, with the marker's options, before the test's own
-fixtures run and until after they are torn down (autouse fixtures run outside it). A test
+fixtures and its ``setup_method``/``setup_function`` run and until after they are torn down
+(other autouse fixtures run outside it). A test
 that asks for ``sms_voice_v2_server`` gets the marker's options on its server instead, and no
 in-process mock (which would answer the calls meant for the server).
 """
@@ -43,9 +44,15 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     return dict(marker.kwargs)
 
 
+# pytest calls a test's setup_method/teardown_method (setup_function/teardown_function)
+# through an autouse fixture of these names (followed by the class's or module's name)
+_XUNIT_SETUP = ("_xunit_setup_method_fixture_", "_xunit_setup_function_fixture_")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test marked ``sms_voice_v2`` asks for the ``sms_voice_v2`` fixture, placed before its
-    own fixtures (after the autouse ones), unless it runs a server instead."""
+    own fixtures and pytest's fixture that calls its ``setup_method``/``setup_function`` (after
+    the other autouse ones), unless it runs a server instead."""
     for item in items:
         if item.get_closest_marker("sms_voice_v2") is None:
             continue
@@ -53,7 +60,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if names is None or "sms_voice_v2" in names or "sms_voice_v2_server" in names:
             continue
         own = set(getattr(getattr(item, "_fixtureinfo", None), "argnames", ()))
-        names.insert(next((i for i, n in enumerate(names) if n in own), len(names)), "sms_voice_v2")
+        first = next(
+            (i for i, n in enumerate(names) if n in own or n.startswith(_XUNIT_SETUP)), len(names)
+        )
+        names.insert(first, "sms_voice_v2")
 
 
 @pytest.fixture

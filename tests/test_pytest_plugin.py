@@ -63,12 +63,13 @@ def test_marker_positional_arguments_are_refused(pytester: pytest.Pytester) -> N
 
 def test_the_plugin_in_a_fresh_pytest(pytester: pytest.Pytester) -> None:
     """One fresh pytest (a subprocess: only the pytest11 entry point can have imported
-    pinpoint_mock) runs four modules, collected in this order:
+    pinpoint_mock) runs five modules, collected in this order:
 
     - a client made when a test module is imported is answered;
     - the marker alone turns the mock on: on a test, a class, a unittest case, with and
       without the fixtures, its options (a bad one is an error), the server fixture;
     - the marker on a module;
+    - a marked test's setup_function / a marked class's setup_method run inside the mock;
     - the marker's mock is inside autouse fixtures (a suite's own leak checks), as if the test
       had asked for ``sms_voice_v2`` first.
 
@@ -179,6 +180,38 @@ def test_the_plugin_in_a_fresh_pytest(pytester: pytest.Pytester) -> None:
                 RegistrationType="US_TOLL_FREE_REGISTRATION")["RegistrationArn"]
             assert ":222222222222:" in arn
         """,
+        test_4_xunit_setup="""
+        import boto3
+        import pytest
+
+        import pinpoint_mock
+
+        def client():
+            return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1",
+                                endpoint_url="http://127.0.0.1:9")
+
+        def setup_function(function):
+            client().create_registration(RegistrationType="US_TOLL_FREE_REGISTRATION")
+
+        def teardown_function(function):
+            assert len(client().describe_registrations()["Registrations"]) == 1
+
+        @pytest.mark.sms_voice_v2
+        def test_setup_function_is_inside_the_marker():
+            assert len(pinpoint_mock.current().registrations()) == 1
+
+        @pytest.mark.sms_voice_v2
+        class TestSetupMethod:
+            def setup_method(self):
+                self.rid = client().create_registration(
+                    RegistrationType="US_TOLL_FREE_REGISTRATION")["RegistrationId"]
+
+            def teardown_method(self):
+                client().delete_registration(RegistrationId=self.rid)
+
+            def test_setup_method_is_inside_the_marker(self):
+                assert [r.id for r in pinpoint_mock.current().registrations()] == [self.rid]
+        """,
     )
     inner = pytester.mkpydir("z_autouse")
     (inner / "conftest.py").write_text(
@@ -210,12 +243,13 @@ def test_the_plugin_in_a_fresh_pytest(pytester: pytest.Pytester) -> None:
         )
     )
     result = pytester.runpytest_subprocess("--strict-markers", "-p", "no:cacheprovider", "-v")
-    result.assert_outcomes(passed=11, errors=1)
+    result.assert_outcomes(passed=13, errors=1)
     result.stdout.fnmatch_lines(["*review='sometimes' is not a review policy*"])
     result.stdout.fnmatch_lines(
         [
             "*test_1_early_client.py::test_the_early_client_is_answered PASSED*",
             "*test_3_module_marker.py::test_module_marker PASSED*",
+            "*test_4_xunit_setup.py::TestSetupMethod::test_setup_method_is_inside_the_marker PASSED*",
             "*z_autouse/test_inside.py::test_on_inside PASSED*",
         ],
         consecutive=False,

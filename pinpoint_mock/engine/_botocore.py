@@ -83,6 +83,30 @@ def cover_early_clients(
     RequestSigner.sign = sign  # type: ignore[method-assign]
 
 
+def default_region(region: Callable[[], str | None]) -> None:
+    """A botocore session that finds no Region in its configuration (arguments, environment,
+    config file) takes ``region()`` instead, while that names one.
+
+    ``Session.get_config_variable`` is where every session (boto3's, aiobotocore's, made
+    before or after) reads its Region; wrapping it fills the gap only, so a Region that is
+    configured, e.g. a profile's, still wins (an ``AWS_DEFAULT_REGION`` set by the mock would
+    win over a profile's). While ``region()`` is None the wrapper costs one call.
+    """
+    original = Session.get_config_variable
+    if getattr(original, "__pinpoint_mock__", False):
+        return
+
+    def get_config_variable(self: Session, logical_name: str, methods: Any = None) -> Any:
+        value = original(self, logical_name, methods)
+        if value is None and logical_name == "region":
+            return region()
+        return value
+
+    get_config_variable.__pinpoint_mock__ = True  # type: ignore[attr-defined]
+    get_config_variable.__wrapped__ = original  # type: ignore[attr-defined]
+    Session.get_config_variable = get_config_variable  # type: ignore[method-assign]
+
+
 # Set on a signer once it was looked at: whether it signs for this service (and so has the
 # handlers on its client's emitter).
 _OURS = "_pinpoint_mock_ours"
@@ -249,6 +273,7 @@ __all__ = [
     "answer_above_the_wire",
     "call_on_the_wire",
     "cover_early_clients",
+    "default_region",
     "emit_api_params",
     "install",
     "never_send",

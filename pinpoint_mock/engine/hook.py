@@ -16,7 +16,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_mock.engine import _aiobotocore, _botocore
+from pinpoint_mock.engine import _aiobotocore, _botocore, environment
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Service
@@ -42,8 +42,20 @@ def _is_on() -> bool:
     return _active is not None
 
 
-def _choose_signer(**_: Any) -> Any:
-    return _botocore.UNSIGNED if _active is not None else None
+def _default_region() -> str | None:
+    """The Region of a client made while the mock is on with none configured."""
+    return environment.DEFAULT_REGION if _active is not None else None
+
+
+def _choose_signer(signature_version: Any = None, **_: Any) -> Any:
+    """Sign nothing that the mock answers; a presigned URL (``-query``/``-presign-post``
+    signing) is never sent through the client, so botocore signs it as it always does."""
+    if _active is None or str(signature_version).endswith(_PRESIGNING):
+        return None
+    return _botocore.UNSIGNED
+
+
+_PRESIGNING = ("-query", "-presign-post")
 
 
 def _note(signer: Any) -> None:
@@ -97,4 +109,5 @@ HANDLERS: dict[str, _botocore.Handler] = {
 _SIGNER = _botocore.RequestSigner
 _botocore.install(HANDLERS)
 _botocore.cover_early_clients(HANDLERS, _is_on, _note)
+_botocore.default_region(_default_region)
 _aiobotocore.cover_early_clients(HANDLERS, _is_on)

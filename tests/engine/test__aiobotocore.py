@@ -26,10 +26,11 @@ from pinpoint_mock.engine import _aiobotocore
 if os.environ.get("PINPOINT_MOCK_REQUIRE_AIOBOTOCORE") == "1":
     import aiobotocore.session
 else:
-    aiobotocore = pytest.importorskip(
+    pytest.importorskip(
         "aiobotocore.session",
         reason="aiobotocore is not installed here; .ci/run tests it in a venv of its own",
     )
+    import aiobotocore.session  # importorskip returned the submodule, not the package
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE = "pinpoint-sms-voice-v2"

@@ -144,6 +144,9 @@ def test_while_active_botocore_chooses_no_signer_and_emits_no_before_sign() -> N
         url = client.generate_presigned_url("describe_registrations", Params={})
     assert url.startswith("https://")
     assert [e.split(".")[0] for e in seen] == ["choose-signer", "before-sign"]
+    # signed as botocore signs it (the client's own keys): it was unsigned while the mock was on
+    assert "X-Amz-Signature=" in url
+    assert "X-Amz-Credential=444455556666%2F" in url
 
 
 def test_beside_moto_started_first() -> None:
