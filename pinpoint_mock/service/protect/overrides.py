@@ -32,7 +32,7 @@ from pinpoint_mock.service.sending import countries
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Context, Handler
 
-UNKNOWN_COUNTRY = "ZZ"  # what countries.iso_of says of a number of no known country
+UNKNOWN_COUNTRY = countries.UNKNOWN
 ACTIONS = ("ALLOW", "BLOCK")
 
 

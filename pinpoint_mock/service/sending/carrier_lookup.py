@@ -3,7 +3,8 @@
 The input loses its formatting (spaces, brackets, dots, dashes) and becomes E.164. A number
 of a country the table knows (:mod:`.countries`) with a plausible length is ``MOBILE``, except
 North American toll-free numbers (``OTHER``) and UK numbers outside 07 (``LANDLINE``); it
-gets the country's real MCC and a made-up carrier. Anything else is ``INVALID`` with no
+gets the country's real MCC and a made-up carrier where the table has carrier data for the
+country (:mod:`.countries`), its calling code and name everywhere. Anything else is ``INVALID`` with no
 carrier data, answered with 200 as AWS documents no error for it.
 """
 
@@ -49,11 +50,10 @@ def carrier_lookup(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
                     "DialingCountryCode": country.dialing_code,
                     "IsoCountryCode": country.iso,
                     "Country": country.name,
-                    "MCC": country.mcc,
-                    "MNC": "01",
-                    "Carrier": "Example Mobile",
                 }
             )
+            if country.mcc is not None:
+                result.update({"MCC": country.mcc, "MNC": "01", "Carrier": "Example Mobile"})
     result["OriginalPhoneNumber"] = original
     return {k: v for k, v in result.items() if k in _OUTPUT}
 

@@ -1,14 +1,19 @@
 """Which country a phone number dials, and what the mock says about its carrier.
 
-Dialing codes and mobile country codes (MCC) are the ITU's public ones. The network codes
+Dialing codes and mobile country codes (MCC) are the ITU's public ones: every calling code is
+known (``data/dialing_codes.json``), the MCC of the countries below only. The network codes
 (MNC) and carrier names are made up: AWS answers CarrierLookup from carrier data it does not
-publish, and a mock must never name a real subscriber's carrier.
+publish, and a mock must never name a real subscriber's carrier. A country without an MCC here
+has no carrier data (events leave out ``mcc``, ``mnc`` and ``carrierName``, which AWS marks
+optional).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,10 +21,11 @@ class Country:
     iso: str
     name: str
     dialing_code: str
-    mcc: str
+    mcc: str | None = None
 
 
-_COUNTRIES = (
+# The countries whose carrier data the mock makes up (their MCC is the ITU's).
+_WITH_CARRIERS = (
     Country("US", "United States", "1", "310"),
     Country("CA", "Canada", "1", "302"),
     Country("GB", "United Kingdom", "44", "234"),
@@ -43,6 +49,16 @@ _COUNTRIES = (
     Country("ZA", "South Africa", "27", "655"),
     Country("CN", "China", "86", "460"),
 )
+
+
+def _every_country() -> tuple[Country, ...]:
+    data = resources.files(__package__).joinpath("data/dialing_codes.json").read_text("utf-8")
+    mine = {c.iso: c for c in _WITH_CARRIERS}
+    rest = [Country(*row) for row in json.loads(data)["countries"] if row[0] not in mine]
+    return (*_WITH_CARRIERS, *rest)
+
+
+_COUNTRIES = _every_country()
 BY_ISO = {c.iso: c for c in _COUNTRIES}
 _BY_CODE = {c.dialing_code: c for c in _COUNTRIES if c.iso != "CA"}
 # Canadian area codes of the North American Numbering Plan; other +1 numbers are the US's.
@@ -130,7 +146,10 @@ def country_of(number: str) -> Country | None:
     return None
 
 
+UNKNOWN = "ZZ"  # the unknown region of ISO 3166's user-assigned codes
+
+
 def iso_of(number: str) -> str:
     """The ISO country code of ``number``; ``ZZ`` (unknown region) when not in the table."""
     found = country_of(number)
-    return found.iso if found is not None else "ZZ"
+    return found.iso if found is not None else UNKNOWN

@@ -212,8 +212,8 @@ def _check_phone(state: RegionState, phone: PhoneNumber, channel: str, country: 
 
 
 def _shared_route(channel: str, country: str, pool: Pool | None = None) -> Route | None:
-    """AWS's shared identities: texts only, and none in the countries that take no sender IDs."""
-    if channel != "TEXT" or country in NOT_SUPPORTED:
+    """AWS's shared identities: texts only, to a known country that takes sender IDs."""
+    if channel != "TEXT" or country in NOT_SUPPORTED or country == countries.UNKNOWN:
         return None
     return Route(SHARED_SENDER_ID, pool=pool)
 
@@ -491,7 +491,7 @@ def _detail(route: Route, channel: str, body: str, country: str) -> dict[str, An
         else 0.0,
     }
     known = countries.BY_ISO.get(country)
-    if known is not None:
+    if known is not None and known.mcc is not None:
         detail.update({"mcc": known.mcc, "mnc": "01", "carrierName": "Example Mobile"})
     return detail
 

@@ -34,3 +34,20 @@ def test_kinds_of_number(client: Any) -> None:
     invalid = client.carrier_lookup(PhoneNumber="+99912345678")
     assert "Carrier" not in invalid
     assert "IsoCountryCode" not in invalid
+
+
+def test_every_calling_code_names_its_country(client: Any) -> None:
+    """Outside the countries with carrier data, the answer has the country, no carrier."""
+    found = {
+        number: client.carrier_lookup(PhoneNumber=number)
+        for number in ["+201012345678", "+639171234567", "+2348031234567", "+79161234567"]
+    }
+    assert [(f["IsoCountryCode"], f["DialingCountryCode"]) for f in found.values()] == [
+        ("EG", "20"),
+        ("PH", "63"),
+        ("NG", "234"),
+        ("RU", "7"),  # +7 is shared with Kazakhstan: under the country it mainly serves
+    ]
+    assert found["+201012345678"]["Country"] == "Egypt"
+    assert all(f["PhoneNumberType"] == "MOBILE" for f in found.values())
+    assert not any({"MCC", "MNC", "Carrier"} & f.keys() for f in found.values())

@@ -90,7 +90,22 @@ def test_a_text_with_no_identity_of_its_own_takes_a_shared_route(
         with pytest.raises(ClientError) as raised:
             client.send_text_message(DestinationPhoneNumber=destination, MessageBody="hi")
         assert _reason(raised) == "NO_ORIGINATION_IDENTITIES_FOUND"
+    with pytest.raises(ClientError) as raised:  # a calling code of no country: nowhere to go
+        client.send_text_message(DestinationPhoneNumber="+99912345678", MessageBody="hi")
+    assert _reason(raised) == "NO_ORIGINATION_IDENTITIES_FOUND"
     assert len(sms.messages) == 1
+
+
+def test_a_text_to_a_country_without_carrier_data_has_none_in_its_events(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    client.send_text_message(DestinationPhoneNumber="+201012345678", MessageBody="hi")
+    (message,) = sms.messages
+    assert message.origination_identity == "NOTICE"
+    details = [e["detail"] for e in sms.eventbridge_events]
+    assert [d["eventType"] for d in details] == ["TEXT_PENDING", "TEXT_SUCCESSFUL"]
+    assert {d["isoCountryCode"] for d in details} == {"EG"}
+    assert not any({"mcc", "mnc", "carrierName"} & d.keys() for d in details)
 
 
 def test_a_pool_with_shared_routes_sends_what_its_members_cannot(
