@@ -1,19 +1,20 @@
 """ARNs of this service's resources: building them, and reading an ID-or-ARN input.
 
-``arn:aws:sms-voice:<region>:<account>:<kind>/<id>``, kinds ``registration``,
-``registration-attachment`` and ``phone-number``. An ARN naming another account or region
-names nothing here, so the caller answers ResourceNotFoundException; so does one of another
-partition (``arn:aws-cn:...``), since every ARN the mock makes is in ``aws``.
+``arn:<partition>:sms-voice:<region>:<account>:<kind>/<id>``, kinds ``registration``,
+``registration-attachment``, ``phone-number``, ... The partition is the Region's (``aws``;
+``aws-us-gov`` in us-gov-west-1, ``aws-cn`` in cn-north-1, by botocore's endpoint data). An
+ARN naming another partition, account or Region names nothing here, so the caller answers
+ResourceNotFoundException.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from pinpoint_mock.engine import model
 from pinpoint_mock.engine.store import RegionState
 
 SERVICE = "sms-voice"
-PARTITION = "aws"
 
 
 class Arn(NamedTuple):
@@ -25,7 +26,7 @@ class Arn(NamedTuple):
 
 
 def make(region: str, account_id: str, kind: str, resource_id: str) -> str:
-    return f"arn:{PARTITION}:{SERVICE}:{region}:{account_id}:{kind}/{resource_id}"
+    return f"arn:{model.partition(region)}:{SERVICE}:{region}:{account_id}:{kind}/{resource_id}"
 
 
 def build(state: RegionState, kind: str, resource_id: str) -> str:
@@ -46,7 +47,7 @@ def parse(arn: str) -> Arn | None:
 def names_here(arn: Arn, state: RegionState) -> bool:
     """Whether ``arn`` points into ``state``'s partition, region and account."""
     return (
-        arn.partition == PARTITION
+        arn.partition == model.partition(state.region)
         and arn.region == state.region
         and arn.account_id == state.account_id
     )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 
+from botocore.exceptions import UnknownRegionError
 from botocore.loaders import Loader
 from botocore.model import NoShapeFoundError, OperationModel, ServiceModel, Shape, StringShape
+from botocore.regions import EndpointResolver
 
 SERVICE_NAME = "pinpoint-sms-voice-v2"
 TARGET_PREFIX = "PinpointSMSVoiceV2"
@@ -15,6 +17,17 @@ TARGET_PREFIX = "PinpointSMSVoiceV2"
 def service_model() -> ServiceModel:
     data = Loader().load_service_model(SERVICE_NAME, "service-2")
     return ServiceModel(data, service_name=SERVICE_NAME)
+
+
+@functools.cache
+def partition(region: str) -> str:
+    """The partition ``region`` is in (``aws``, ``aws-us-gov``, ``aws-cn``, ...), as botocore's
+    endpoint data says; ``aws`` for a Region it does not know."""
+    resolver = EndpointResolver(Loader().load_data("endpoints"))
+    try:
+        return str(resolver.get_partition_for_region(region))
+    except UnknownRegionError:
+        return "aws"
 
 
 @functools.cache

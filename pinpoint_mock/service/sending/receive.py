@@ -118,7 +118,7 @@ def _receive(
         )
     if payload is not None:
         channel = phone.two_way_channel_arn or ""
-        if channel.startswith("arn:aws:sns:"):
+        if channel.split(":")[2:3] == ["sns"]:  # an SNS topic, of any partition
             sinks.publish_sns(channel, json.dumps(payload), state.region)
         if action == "NONE":
             action = "TWO_WAY"
