@@ -328,6 +328,18 @@ def test_a_client_without_a_region_is_in_us_east_1(clean_env: None) -> None:
     assert boto3.session.Session().region_name is None  # only while the mock is on
 
 
+def test_a_client_without_a_region_takes_aws_region(
+    monkeypatch: pytest.MonkeyPatch, clean_env: None
+) -> None:
+    """AWS_REGION, which other AWS SDKs read and botocore does not, places a client that has
+    no Region of its own; AWS_DEFAULT_REGION wins over it, as botocore reads that one."""
+    monkeypatch.setenv("AWS_REGION", "ap-southeast-2")
+    with mock_sms_voice_v2():
+        assert boto3.client("pinpoint-sms-voice-v2").meta.region_name == "ap-southeast-2"
+        monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-2")
+        assert boto3.client("pinpoint-sms-voice-v2").meta.region_name == "eu-west-2"
+
+
 def test_a_profiles_region_is_kept(
     monkeypatch: pytest.MonkeyPatch, clean_env: None, tmp_path: Path
 ) -> None:

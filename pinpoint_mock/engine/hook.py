@@ -13,6 +13,7 @@ and a case-insensitive lookup each. ``before-send`` takes the note, so it is nev
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +44,12 @@ def _is_on() -> bool:
 
 
 def _default_region() -> str | None:
-    """The Region of a client made while the mock is on with none configured."""
-    return environment.DEFAULT_REGION if _active is not None else None
+    """The Region of a client made while the mock is on with none configured: the
+    ``AWS_REGION`` that the other AWS SDKs (and AWS Lambda) set and botocore does not read,
+    else ``us-east-1``."""
+    if _active is None:
+        return None
+    return os.environ.get("AWS_REGION") or environment.DEFAULT_REGION
 
 
 def _choose_signer(signature_version: Any = None, **_: Any) -> Any:
