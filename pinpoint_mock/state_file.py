@@ -135,10 +135,19 @@ class StateFile:
 
     def open(self) -> None:
         """Load the files (refusing corrupt or foreign ones), then compact them."""
-        self._finish_compaction()
-        store = self._load()
-        self._service.store.replace(store)
-        self._compact(rebuild=True)
+        try:
+            self._finish_compaction()
+            store = self._load()
+            self._service.store.replace(store)
+            self._compact(rebuild=True)
+        except StateFileError:
+            raise
+        except OSError as error:  # no such folder, no permission, a read-only disk...
+            raise StateFileError(
+                f"pinpoint-mock: cannot keep the state in {self.path}: "
+                f"{error.strerror or error} ({error.filename or self.path}). Name a file in a "
+                "folder this process can write with --state."
+            ) from None
         self._service.store.timers.journal = deque()
         self._service.observer = self
 

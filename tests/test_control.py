@@ -442,6 +442,23 @@ def test_messages_events_receive_and_delivery(url: str, client: Any) -> None:
     assert answer["reply"]["destination"] == "+12065550142"
 
 
+def test_receive_to_a_number_of_two_regions_names_them_until_told_which(
+    url: str, client: Any
+) -> None:
+    number = _sending_number(client)
+    west = client_for(url, region="us-west-2")
+    assert _sending_number(west) == number  # numbers are handed out per Region
+    text = {"from_number": "+12065550142", "to_number": number, "body": "STOP"}
+    status, answer = call(url, "POST", "/_pinpoint_mock/receive", text)
+    assert status == 400
+    holders = "account 123456789012 in us-east-1, account 123456789012 in us-west-2"
+    assert holders in answer["message"]
+    status, answer = call(url, "POST", "/_pinpoint_mock/receive", {**text, "region": "us-west-2"})
+    assert (status, answer["action"]) == (200, "OPT_OUT")
+    opted = west.describe_opted_out_numbers(OptOutListName="Default")["OptedOutNumbers"]
+    assert [o["OptedOutNumber"] for o in opted] == ["+12065550142"]
+
+
 @pytest.mark.parametrize(
     ("path", "body", "status"),
     [

@@ -22,6 +22,7 @@ from botocore.config import Config
 
 import pinpoint_mock
 from pinpoint_mock import MockError
+from pinpoint_mock.cli import main
 from pinpoint_mock.engine.dispatch import Service
 from pinpoint_mock.service.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
@@ -363,3 +364,19 @@ def _end(process: subprocess.Popen[str]) -> None:
     for pipe in (process.stdout, process.stderr):
         if pipe is not None:
             pipe.close()
+
+
+def test_a_state_file_that_cannot_be_written_is_refused_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not as a port that cannot be listened on: the command line said "cannot listen on
+    127.0.0.1 port 0: No such file or directory" for a --state in a missing folder."""
+    path = tmp_path / "missing" / "state.json"
+    with pytest.raises(StateFileError, match=f"cannot keep the state in {path}: No such file"):
+        pinpoint_mock.server(state=path).__enter__()
+    assert main(["serve", "--state", str(path)]) == 2
+    printed = capsys.readouterr()
+    assert f"cannot keep the state in {path}" in printed.err
+    assert "listen" not in printed.err
+    assert not printed.out
+    assert not path.parent.exists()

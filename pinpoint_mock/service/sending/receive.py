@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pinpoint_mock.engine.errors import MockError
 from pinpoint_mock.engine.ids import new_uuid
 from pinpoint_mock.engine.resources import POOL
 from pinpoint_mock.service import keywords, opt_out_lists
@@ -51,14 +52,25 @@ class Inbound:
 def _number(
     service: Service, to_number: str, account_id: str | None, region: str | None
 ) -> tuple[RegionState, PhoneNumber]:
-    for state in service.store.regions():
-        if account_id is not None and state.account_id != account_id:
-            continue
-        if region is not None and state.region != region:
-            continue
-        for phone in state.phone_numbers.values():
-            if phone.number == to_number:
-                return state, phone
+    """The one number ``to_number`` names. The mock hands out numbers per account and
+    Region, so the same E.164 number can be held in several: then ``account_id`` or
+    ``region`` must say which one is texted, rather than the first being guessed."""
+    found = [
+        (state, phone)
+        for state in service.store.regions()
+        if (account_id is None or state.account_id == account_id)
+        and (region is None or state.region == region)
+        for phone in state.phone_numbers.values()
+        if phone.number == to_number
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        holders = ", ".join(f"account {s.account_id} in {s.region}" for s, _ in found)
+        raise MockError(
+            f"{to_number} is a number of {holders}; pass account_id= and/or region= "
+            "to say which one the subscriber texts"
+        )
     where = "".join(
         f" in {label} {value}"
         for label, value in (("account", account_id), ("region", region))

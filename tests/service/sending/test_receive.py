@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import boto3
 import pytest
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import SmsVoiceV2Mock
+from pinpoint_mock.engine.errors import MockError
 
 from .conftest import SUBSCRIBER, long_code
 
@@ -155,3 +157,17 @@ def test_receive_names_what_it_needs(sms: SmsVoiceV2Mock) -> None:
         sms.receive(from_number=SUBSCRIBER, to_number="+12015550100", body="hi")
     with pytest.raises(ValueError, match="from_number"):
         sms.receive(from_number="2065550142", to_number="+12015550100", body="hi")
+
+
+def test_a_number_held_in_two_regions_needs_the_region(client: Any, sms: SmsVoiceV2Mock) -> None:
+    """Numbers are handed out per account and Region, so two Regions can hold the same one:
+    receive() refuses to guess which is texted, and opts out in the Region it is told."""
+    west = boto3.client("pinpoint-sms-voice-v2", region_name="us-west-2")
+    number = long_code(client)["PhoneNumber"]
+    assert long_code(west)["PhoneNumber"] == number
+    with pytest.raises(MockError, match=r"us-east-1.*us-west-2.*region="):
+        sms.receive(from_number=SUBSCRIBER, to_number=number, body="STOP")
+    inbound = sms.receive(from_number=SUBSCRIBER, to_number=number, body="STOP", region="us-west-2")
+    assert inbound.action == "OPT_OUT"
+    assert [o["OptedOutNumber"] for o in _opted_out(west)] == [SUBSCRIBER]
+    assert _opted_out(client) == []
