@@ -28,7 +28,10 @@ from pinpoint_mock.service.options import Options
 from pinpoint_mock.sms import SmsVoiceV2Mock
 from pinpoint_mock.state_file import StateFile
 
-MAX_BODY = 2 * 1024 * 1024  # bytes; a larger request is refused with 413 before it is read
+# bytes; a larger request is refused with 413 before it is read. The largest valid request
+# fits: the model's largest blob (CreateRegistrationAttachment's AttachmentBody, 6,990,508
+# bytes) base64-encoded, with room for the rest of the request.
+MAX_BODY = 10 * 1024 * 1024
 CLIENT_TIMEOUT = 30.0  # seconds a connection may sit idle or stall mid-request
 
 
@@ -389,7 +392,7 @@ class _Handler(BaseHTTPRequestHandler):
                 413,
                 "RequestEntityTooLarge",
                 f"The request body is {raw} bytes; pinpoint-mock accepts at most "
-                f"{MAX_BODY} bytes (2 MiB).",
+                f"{MAX_BODY} bytes (10 MiB).",
             )
             return True
         return False

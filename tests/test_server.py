@@ -17,6 +17,7 @@ from botocore import xform_name
 from botocore.exceptions import ClientError
 
 from pinpoint_mock import MockError, http_server, mock_sms_voice_v2, server
+from pinpoint_mock.engine import model
 from pinpoint_mock.http_server import MAX_BODY, MockServer, ServerURL, exposure_warning
 
 from .http_helpers import TOLL_FREE, client_for, unmodelled_operation
@@ -155,7 +156,7 @@ def test_connections_are_kept_alive() -> None:
         assert len(url.mock.registrations()) == 2
 
 
-def test_a_body_over_2_mib_is_refused_with_413_before_it_is_read() -> None:
+def test_a_body_over_10_mib_is_refused_with_413_before_it_is_read() -> None:
     with server() as url:
         answer = raw_exchange(url, post_head(MAX_BODY + 1) + b'{"RegistrationType": ')
         assert answer.startswith(b"HTTP/1.1 413 ")
@@ -163,7 +164,7 @@ def test_a_body_over_2_mib_is_refused_with_413_before_it_is_read() -> None:
         body = json.loads(answer.split(b"\r\n\r\n", 1)[1])
         assert body["Message"] == (
             f"The request body is {MAX_BODY + 1} bytes; pinpoint-mock accepts at most "
-            f"{MAX_BODY} bytes (2 MiB)."
+            f"{MAX_BODY} bytes (10 MiB)."
         )
         assert url.mock.calls == []
 
@@ -175,7 +176,20 @@ def test_a_client_expecting_100_continue_gets_the_413_instead() -> None:
     assert b"100 Continue" not in answer
 
 
-def test_a_body_of_exactly_2_mib_is_read_and_answered() -> None:
+def test_the_largest_attachment_the_model_allows_fits_in_a_request() -> None:
+    largest = model.service_model().shape_for("AttachmentBody").metadata["max"]
+    assert 4 * -(-largest // 3) + 64 * 1024 <= MAX_BODY  # base64, and room for the rest
+
+
+def test_an_attachment_over_2_mib_gets_the_services_own_error() -> None:
+    body = b"%PDF-" + b"x" * (3 * 1024 * 1024)  # base64: over 4 MB on the wire
+    with server() as url, pytest.raises(ClientError) as raised:
+        client_for(url).create_registration_attachment(AttachmentBody=body)
+    assert raised.value.response["Error"]["Code"] == "ValidationException"  # not a 413
+    assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+def test_a_body_of_exactly_the_limit_is_read_and_answered() -> None:
     with server() as url:
         answer = raw_exchange(url, post_head(MAX_BODY, "Connection: close") + b" " * MAX_BODY)
         assert answer.startswith(b"HTTP/1.1 400 ")
