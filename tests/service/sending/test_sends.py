@@ -271,7 +271,6 @@ def test_opted_out_destinations_are_refused(client: Any, sms: SmsVoiceV2Mock) ->
     assert _reason(raised) == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
 
 
-
 def test_an_opt_out_put_without_its_plus_is_honoured(client: Any, sms: SmsVoiceV2Mock) -> None:
     number = long_code(client)
     client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=SUBSCRIBER[1:])
@@ -297,6 +296,7 @@ def test_a_plain_text_voice_body_is_at_most_3000_characters(
     ssml = "<speak>" + "a" * 4000 + "</speak>"
     client.send_voice_message(**call, MessageBody=ssml, MessageBodyTextType="SSML")
     assert [m.message_body_text_type for m in sms.messages] == ["TEXT", "SSML"]
+
 
 @newer_model("UpdatePhoneNumber", "InternationalSendingEnabled")
 def test_international_sending_needs_the_number_flag(client: Any, sms: SmsVoiceV2Mock) -> None:
