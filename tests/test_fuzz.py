@@ -971,13 +971,19 @@ def _default_sender(
 
 def _send(operation: str) -> Coherence:
     """Our sending number (or none, where the operation lets it out), a US destination, no
-    price cap it could miss, a media file MMS carries; protect configurations that allow it."""
+    price cap it could miss, a media file MMS carries, a TEXT voice body within its 3000
+    characters; protect configurations that allow it."""
     optional = "OriginationIdentity" not in model.operation(operation).input_shape.required_members
 
     def shape(
         params: dict[str, Any], pool: Pool, catalogue: Catalogue, data: st.DataObject
     ) -> dict[str, Any]:
-        return _sendable(params, pool, data, optional)
+        shaped = _sendable(params, pool, data, optional)
+        text = shaped.get("MessageBodyTextType") != "SSML"
+        if operation == "SendVoiceMessage" and text and "MessageBody" in shaped:
+            body = shaped["MessageBody"][:3000]
+            shaped["MessageBody"] = body if body.strip() else "hi"
+        return shaped
 
     return shape
 

@@ -9,7 +9,9 @@ account's first number). A name is taken once (ConflictException ``RESOURCE_ALRE
 A number you put on a list yourself shows ``EndUserOptedOut`` false; putting it again keeps
 its first timestamp and flag. A number comes off a list at most once every 30 days (AWS's
 documented rule): a second DeleteOptedOutNumber of the same number within 30 days of the
-first is a ConflictException ``RESOURCE_MODIFICATION_NOT_ALLOWED``.
+first is a ConflictException ``RESOURCE_MODIFICATION_NOT_ALLOWED``. A number given without
+its leading ``+`` (the model's pattern allows that) is kept and matched in E.164 form, as
+sends read their destination, so ``14255550100`` opts out ``+14255550100``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pinpoint_mock.engine.resources import (
 )
 from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import SEEDS, RegionState, now
+from pinpoint_mock.service.sending.countries import with_plus
 from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
@@ -169,7 +172,7 @@ def opt_out(state: RegionState, list_name: str, number: str, *, end_user: bool) 
 
 def put_opted_out_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     entry = find(ctx.state, params["OptOutListName"])
-    added = opt_out(ctx.state, entry.name, params["OptedOutNumber"], end_user=False)
+    added = opt_out(ctx.state, entry.name, with_plus(params["OptedOutNumber"]), end_user=False)
     return {**_list_head(entry), **added.view()}
 
 
@@ -180,8 +183,8 @@ _OPTED_FILTERS: FilterTable[tuple[int, OptedOut]] = {
 
 def describe_opted_out_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     entry = find(ctx.state, params["OptOutListName"])
-    wanted = params.get("OptedOutNumbers")
-    for number in wanted or ():
+    wanted = [with_plus(n) for n in params.get("OptedOutNumbers") or ()]
+    for number in wanted:
         if number not in entry.numbers:
             raise not_found("opted-out-number", number)
     chosen = set(wanted or entry.numbers)
@@ -193,7 +196,7 @@ def describe_opted_out_numbers(ctx: Context, params: dict[str, Any]) -> dict[str
 
 def delete_opted_out_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     entry = find(ctx.state, params["OptOutListName"])
-    number = params["OptedOutNumber"]
+    number = with_plus(params["OptedOutNumber"])
     existing = entry.numbers.get(number)
     if existing is None:
         raise not_found("opted-out-number", number)

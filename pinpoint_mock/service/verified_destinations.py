@@ -16,7 +16,8 @@ costs nothing (AWS: the first code is free) and needs no verified destination. A
 a number per 24 hours (``VERIFICATION_ATTEMPTS_PER_DAY``; the ``quotas`` option changes it),
 and 10 numbers an account (AWS's documented limit; ``quotas`` changes it too). The same number
 twice is ``RESOURCE_ALREADY_EXISTS``. A number can be deleted 24 hours after it was added, as
-AWS documents (``RESOURCE_DELETION_NOT_ALLOWED`` before).
+AWS documents (``RESOURCE_DELETION_NOT_ALLOWED`` before). A number given without its leading
+``+`` is kept in E.164 form, the form sends compare, so it still lets the sandbox send to it.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _find(ctx: Context, id_or_arn: str) -> VerifiedDestination:
 @idempotent("CreateVerifiedDestinationNumber", KIND.arn_type, KIND.id_member)
 def create_verified_destination_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     state = ctx.state
-    number = params["DestinationPhoneNumber"]
+    number = countries.with_plus(params["DestinationPhoneNumber"])
     if params.get("RcsAgentId"):
         find(state, RCS_AGENT, params["RcsAgentId"])
     records = state.of(KIND)
@@ -128,7 +129,7 @@ def describe_verified_destination_numbers(ctx: Context, params: dict[str, Any]) 
     if wanted:
         chosen = {v.id for v in (_find(ctx, i) for i in wanted)}
         candidates = [v for v in candidates if v.id in chosen]
-    numbers = params.get("DestinationPhoneNumbers")
+    numbers = [countries.with_plus(n) for n in params.get("DestinationPhoneNumbers") or ()]
     if numbers:
         candidates = [v for v in candidates if v.number in numbers]
     found, token = listing(ctx, params, candidates, lambda v: v.seq, _FILTERS)

@@ -82,3 +82,14 @@ def test_a_list_used_by_a_pool_cannot_be_deleted(client: Any) -> None:
     client.update_pool(PoolId=pool, OptOutListName="other")
     refused = error(client.delete_opt_out_list, OptOutListName="other")
     assert refused["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
+
+
+def test_a_number_without_its_plus_is_the_e164_number(client: Any) -> None:
+    put = client.put_opted_out_number(OptOutListName="Default", OptedOutNumber="12065550100")
+    assert put["OptedOutNumber"] == "+12065550100"
+    listed = client.describe_opted_out_numbers(
+        OptOutListName="Default", OptedOutNumbers=["+12065550100"]
+    )["OptedOutNumbers"]
+    assert [n["OptedOutNumber"] for n in listed] == ["+12065550100"]
+    deleted = client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="12065550100")
+    assert deleted["OptedOutNumber"] == "+12065550100"

@@ -130,3 +130,25 @@ def test_ten_numbers_an_account(client: Any) -> None:
         "Used": 10,
         "Max": 10,
     }
+
+
+def test_a_number_added_without_its_plus_lets_the_sandbox_send(sandboxed: Any) -> None:
+    sms, client = sandboxed
+    number = long_code(client)
+    created = client.create_verified_destination_number(DestinationPhoneNumber=SUBSCRIBER[1:])
+    assert created["DestinationPhoneNumber"] == SUBSCRIBER
+    vdn = created["VerifiedDestinationNumberId"]
+    client.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vdn, VerificationChannel="TEXT"
+    )
+    client.verify_destination_number(
+        VerifiedDestinationNumberId=vdn, VerificationCode=_code_for(sms, SUBSCRIBER)
+    )
+    found = client.describe_verified_destination_numbers(DestinationPhoneNumbers=[SUBSCRIBER[1:]])
+    assert [v["Status"] for v in found["VerifiedDestinationNumbers"]] == ["VERIFIED"]
+    client.send_text_message(
+        DestinationPhoneNumber=SUBSCRIBER[1:],
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="hi",
+    )
+    assert sms.messages[-1].destination == SUBSCRIBER

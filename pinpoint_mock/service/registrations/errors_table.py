@@ -1210,6 +1210,13 @@ ROWS: tuple[ErrorRow, ...] = (
         "the month's media spend plus this message's price would pass the enforced media limit",
     ),
     _validation(
+        "send-voice-text-too-long",
+        "SendVoiceMessage",
+        "INVALID_PARAMETER",
+        "`MessageBodyTextType` is TEXT (the default) and `MessageBody` is over 3000 characters "
+        "(SSML bodies may have the model's 6000)",
+    ),
+    _validation(
         "send-media-type",
         "SendMediaMessage",
         "MEDIA_TYPE_NOT_SUPPORTED",

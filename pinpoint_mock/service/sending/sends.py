@@ -19,6 +19,8 @@ IDs; it is also where a pool with ``SharedRoutesEnabled`` sends a text none of i
 SendTextMessage from an RCS agent, or from a pool holding one, goes through
 :mod:`.rcs` first (RCS, and its SMS fallback through :func:`send_fallback`).
 
+A voice body of ``MessageBodyTextType`` TEXT (the default) over 3000 characters is a
+ValidationException ``INVALID_PARAMETER`` (the model: TEXT 3000, SSML 6000 with its tags).
 The checks, in order: unknown identity, configuration set or protect configuration
 (ResourceNotFoundException); a number that is not active (``REGISTRATION_NOT_COMPLETE`` when
 its registration is not in force, ``RESOURCE_NOT_ACTIVE`` when it has none); a capability the
@@ -382,6 +384,23 @@ def _check_media(urls: list[str]) -> None:
             )
 
 
+# SendVoiceMessage's MessageBodyTextType: "TEXT ... the maximum character limit is 3000" (the
+# model's 6000 is SSML's, tags included)
+_VOICE_TEXT_LIMIT = 3000
+
+
+def _check_voice_text(params: dict[str, Any]) -> None:
+    body = params.get("MessageBody") or ""
+    if params.get("MessageBodyTextType", "TEXT") == "TEXT" and len(body) > _VOICE_TEXT_LIMIT:
+        message = (
+            f"A TEXT voice message body is at most {_VOICE_TEXT_LIMIT} characters, not "
+            f"{len(body)} (SSML bodies may have 6000, tags included)."
+        )
+        raise validation_error(
+            message, "INVALID_PARAMETER", [{"Name": "messageBody", "Message": message}]
+        )
+
+
 # -- the send -------------------------------------------------------------------------------
 
 
@@ -396,6 +415,8 @@ def _send(
     protection = verdict.applying(ctx, params, configuration_set)
     if channel == "MEDIA":
         _check_media(params.get("MediaUrls") or [])
+    if channel == "VOICE":
+        _check_voice_text(params)
     route = resolve(ctx, params.get("OriginationIdentity"), channel, country, configuration_set)
     check_destination(ctx, route, destination)
     protected = verdict.judge(protection, CAPABILITY[channel], destination, country)

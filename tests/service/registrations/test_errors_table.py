@@ -1293,6 +1293,13 @@ TRIGGERS.update(
         "send-media-spend-limit": lambda c, s: (
             c.set_media_message_spend_limit_override(MonthlyLimit=0) and _media(c)
         ),
+        "send-voice-text-too-long": lambda c, s: (
+            lambda number: (
+                lambda: c.send_voice_message(
+                    DestinationPhoneNumber=_TO, OriginationIdentity=number, MessageBody="a" * 3001
+                )
+            )
+        )(_sending_number(c, "SMS", "VOICE")),
         "send-media-type": lambda c, s: _media(c, "s3://media-bucket/a.exe"),
         "feedback-unknown-message": plain(
             "put_message_feedback", MessageId="nobody", MessageFeedbackStatus="RECEIVED"

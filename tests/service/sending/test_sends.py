@@ -271,6 +271,33 @@ def test_opted_out_destinations_are_refused(client: Any, sms: SmsVoiceV2Mock) ->
     assert _reason(raised) == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
 
 
+def test_an_opt_out_put_without_its_plus_is_honoured(client: Any, sms: SmsVoiceV2Mock) -> None:
+    number = long_code(client)
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=SUBSCRIBER[1:])
+    with pytest.raises(ClientError) as raised:
+        client.send_text_message(
+            DestinationPhoneNumber=SUBSCRIBER,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody="hi",
+        )
+    assert _reason(raised) == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+
+
+def test_a_plain_text_voice_body_is_at_most_3000_characters(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    number = long_code(client, "SMS", "VOICE")
+    call = {"DestinationPhoneNumber": SUBSCRIBER, "OriginationIdentity": number["PhoneNumberId"]}
+    with pytest.raises(ClientError) as raised:
+        client.send_voice_message(**call, MessageBody="a" * 3001)
+    assert _reason(raised) == "INVALID_PARAMETER"
+    assert raised.value.response["Fields"][0]["Name"] == "messageBody"
+    client.send_voice_message(**call, MessageBody="a" * 3000, MessageBodyTextType="TEXT")
+    ssml = "<speak>" + "a" * 4000 + "</speak>"
+    client.send_voice_message(**call, MessageBody=ssml, MessageBodyTextType="SSML")
+    assert [m.message_body_text_type for m in sms.messages] == ["TEXT", "SSML"]
+
+
 @newer_model("UpdatePhoneNumber", "InternationalSendingEnabled")
 def test_international_sending_needs_the_number_flag(client: Any, sms: SmsVoiceV2Mock) -> None:
     number = long_code(client)
