@@ -91,15 +91,20 @@ def test_self_managed_opt_outs_change_nothing(client: Any, sms: SmsVoiceV2Mock) 
     assert _opted_out(client) == []
 
 
-def test_a_two_way_number_gets_every_message_on_its_channel(
-    client: Any, sms: SmsVoiceV2Mock
-) -> None:
+def _two_way_number(client: Any) -> dict[str, Any]:
     number = long_code(client)
     client.update_phone_number(
         PhoneNumberId=number["PhoneNumberId"],
         TwoWayEnabled=True,
         TwoWayChannelArn="arn:aws:sns:us-east-1:123456789012:inbound",
     )
+    return number
+
+
+def test_a_two_way_number_gets_every_message_on_its_channel(
+    client: Any, sms: SmsVoiceV2Mock
+) -> None:
+    number = _two_way_number(client)
     sent = client.send_text_message(
         DestinationPhoneNumber=SUBSCRIBER,
         OriginationIdentity=number["PhoneNumberId"],
@@ -124,12 +129,7 @@ def test_a_two_way_number_gets_every_message_on_its_channel(
 def test_the_two_way_payload_names_the_message_answered_not_the_reply(
     client: Any, sms: SmsVoiceV2Mock
 ) -> None:
-    number = long_code(client)
-    client.update_phone_number(
-        PhoneNumberId=number["PhoneNumberId"],
-        TwoWayEnabled=True,
-        TwoWayChannelArn="arn:aws:sns:us-east-1:123456789012:inbound",
-    )
+    number = _two_way_number(client)
     first = sms.receive(from_number=SUBSCRIBER, to_number=number["PhoneNumber"], body="HELP")
     assert first.reply is not None
     assert first.two_way_payload is not None
