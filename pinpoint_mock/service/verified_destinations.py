@@ -44,7 +44,7 @@ from pinpoint_mock.engine.snapshot import register_kind
 from pinpoint_mock.engine.store import now
 from pinpoint_mock.service import rcs_agents, rcs_launches
 from pinpoint_mock.service.configuration_sets import find_set
-from pinpoint_mock.service.sending import countries, sends
+from pinpoint_mock.service.sending import countries, routes, sends
 from pinpoint_mock.service.tags import new_tags, with_tags
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def send_destination_number_verification_code(
     if entry.rcs_agent_id is not None and not params.get("OriginationIdentity"):
         route = _tester_invitation(ctx, entry.rcs_agent_id)
     else:
-        route = sends.resolve(ctx, params.get("OriginationIdentity"), channel, country)
+        route = routes.resolve(ctx, params.get("OriginationIdentity"), channel, country)
     moment = now()
     while entry.attempts and moment - entry.attempts[0] >= _DAY:
         entry.attempts.popleft()
@@ -196,7 +196,7 @@ def send_destination_number_verification_code(
     return {"MessageId": message.message_id}
 
 
-def _tester_invitation(ctx: Context, agent_id: str) -> sends.Route:
+def _tester_invitation(ctx: Context, agent_id: str) -> routes.Route:
     """Where an RCS tester's code comes from: the agent itself, once its testing agent is
     ACTIVE (AWS sends a tester invitation then; the mock sends the code)."""
     agent = rcs_agents.find_agent(ctx.state, agent_id)
@@ -209,7 +209,7 @@ def _tester_invitation(ctx: Context, agent_id: str) -> sends.Route:
             RCS_AGENT.arn_type,
             agent.id,
         )
-    return sends.Route(agent.id)
+    return routes.Route(agent.id)
 
 
 def verify_destination_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:

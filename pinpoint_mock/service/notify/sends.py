@@ -47,9 +47,9 @@ from pinpoint_mock.service.phone_numbers import number_status
 from pinpoint_mock.service.sender_ids import NOT_SUPPORTED
 from pinpoint_mock.service.sending import events
 from pinpoint_mock.service.sending.countries import with_plus
+from pinpoint_mock.service.sending.routes import Route
 from pinpoint_mock.service.sending.sends import (
     Message,
-    Route,
     dispatch,
     feedback,
     message_detail,

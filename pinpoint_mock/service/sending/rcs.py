@@ -50,7 +50,7 @@ from pinpoint_mock.service.configuration_sets import ConfigurationSet, find_set
 from pinpoint_mock.service.pools import Pool, find_pool
 from pinpoint_mock.service.rcs_agents import RcsAgent, find_agent
 from pinpoint_mock.service.rcs_launches import check_sendable, platform_id
-from pinpoint_mock.service.sending import countries, events, prices, sends
+from pinpoint_mock.service.sending import countries, events, prices, routes, sends
 from pinpoint_mock.service.sending.sends import Message, dispatch, feedback, new_message_id
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ def _pool_fallback(ctx: Context, params: dict[str, Any], pool: Pool) -> Fallback
     """The same text from a number of ``pool``, when one can send it."""
     country = countries.iso_of(countries.with_plus(params["DestinationPhoneNumber"]))
     try:
-        sends.resolve(ctx, pool.id, "TEXT", country)
+        routes.resolve(ctx, pool.id, "TEXT", country)
     except ServiceError:
         return None
     return Fallback(dict(params), "TEXT")

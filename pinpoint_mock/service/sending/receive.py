@@ -22,7 +22,7 @@ from pinpoint_mock.engine.errors import MockError
 from pinpoint_mock.engine.ids import new_uuid
 from pinpoint_mock.engine.resources import POOL
 from pinpoint_mock.service import keywords, opt_out_lists
-from pinpoint_mock.service.sending import sends, sinks
+from pinpoint_mock.service.sending import routes, sends, sinks
 
 if TYPE_CHECKING:
     from pinpoint_mock.engine.dispatch import Service
@@ -124,7 +124,7 @@ def _receive(
         payload = _payload(state, phone, from_number, body, inbound_id, matched)
     reply = None
     if reply_text is not None:
-        route = sends.Route(phone.number, phone=phone)
+        route = routes.Route(phone.number, phone=phone)
         reply = sends.send_service_message(
             service, state, route, from_number, reply_text, reply_to=inbound_id
         )

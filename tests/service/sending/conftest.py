@@ -17,3 +17,16 @@ def long_code(client: Any, *capabilities: str, **extra: Any) -> dict[str, Any]:
         **extra,
     )
     return found
+
+
+def event_set(client: Any, name: str, *matching: str) -> str:
+    """A configuration set ``name`` whose one destination (an SNS topic) takes these event
+    types; returns the set's name."""
+    client.create_configuration_set(ConfigurationSetName=name)
+    client.create_event_destination(
+        ConfigurationSetName=name,
+        EventDestinationName=name,
+        MatchingEventTypes=list(matching),
+        SnsDestination={"TopicArn": f"arn:aws:sns:us-east-1:123456789012:{name}"},
+    )
+    return name

@@ -6,7 +6,7 @@ from typing import Any
 
 from pinpoint_mock import SmsVoiceV2Mock
 
-from .conftest import long_code
+from .conftest import event_set, long_code
 
 # The final event a carrier reports, and the description AWS gives such a failure (the SMS
 # delivery failure reasons AWS documents; TEXT_BLOCKED's and TEXT_TTL_EXPIRED's as observed).
@@ -25,13 +25,7 @@ FAILURES = {
 
 def test_a_failed_delivery_says_why_as_aws_does(client: Any, sms: SmsVoiceV2Mock) -> None:
     number = long_code(client, "SMS", "MMS")
-    client.create_configuration_set(ConfigurationSetName="cs")
-    client.create_event_destination(
-        ConfigurationSetName="cs",
-        EventDestinationName="failures",
-        MatchingEventTypes=[*FAILURES, "MEDIA_UNREACHABLE"],
-        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:failures"},
-    )
+    event_set(client, "cs", *FAILURES, "MEDIA_UNREACHABLE")
     for i, event_type in enumerate(FAILURES):
         destination = f"+1206555{i:04d}"
         sms.set_delivery(destination, event_type)

@@ -11,7 +11,7 @@ from botocore.exceptions import ClientError
 from pinpoint_mock import SmsVoiceV2Mock, mock_sms_voice_v2
 from tests.profiles import newer_model
 
-from .conftest import long_code
+from .conftest import event_set, long_code
 
 pytestmark = newer_model("SendRcsMessage")
 
@@ -161,13 +161,7 @@ def test_events_go_to_the_configuration_set_and_feedback_works(
 ) -> None:
     agent = _testing_agent(client, sms)
     _tester(client, sms, agent)
-    client.create_configuration_set(ConfigurationSetName="rcs")
-    client.create_event_destination(
-        ConfigurationSetName="rcs",
-        EventDestinationName="all-rcs",
-        MatchingEventTypes=["RCS_ALL"],
-        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:rcs"},
-    )
+    event_set(client, "rcs", "RCS_ALL")
     sms.set_delivery(TESTER, "RCS_FAILED")
     before = len(sms.eventbridge_events)
     sent = client.send_rcs_message(
@@ -318,13 +312,7 @@ def test_a_pool_falls_back_to_sms_from_its_number_when_rcs_fails(
 ) -> None:
     agent = _tested_agent(client, sms)
     pool, number = _pool(client, agent)
-    client.create_configuration_set(ConfigurationSetName="all")
-    client.create_event_destination(
-        ConfigurationSetName="all",
-        EventDestinationName="everything",
-        MatchingEventTypes=["ALL"],
-        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:all"},
-    )
+    event_set(client, "all", "ALL")
     sms.set_delivery(TESTER, "RCS_FAILED")
     before = len(sms.messages)
     sent = client.send_text_message(
